@@ -1,0 +1,46 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const appPort = Number(process.env.APP_PORT ?? 5173);
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', port: appPort, strictPort: true },
+  preview: { host: '127.0.0.1', port: appPort, strictPort: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        launch: fileURLToPath(new URL('./launch.html', import.meta.url)),
+      },
+    },
+  },
+  test: {
+    // fhirclient's package "main" is its Node entry; the app uses the browser build.
+    alias: { fhirclient: fileURLToPath(new URL('./node_modules/fhirclient/lib/entry/browser.js', import.meta.url)) },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sandbox',
+          include: ['e2e/sandbox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30000,
+          hookTimeout: 60000,
+        },
+      },
+    ],
+  },
+});
