@@ -7,6 +7,8 @@ const appPort = Number(process.env.APP_PORT ?? 5173);
 
 export default defineConfig({
   plugins: [react()],
+  // fhirclient's browser entry polyfills fetch unless told the browser is modern.
+  define: { FHIRCLIENT_PURE: 'true' },
   server: { host: '127.0.0.1', port: appPort, strictPort: true },
   preview: { host: '127.0.0.1', port: appPort, strictPort: true },
   build: {

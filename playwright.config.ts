@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8080);
+const appPort = Number(process.env.APP_PORT ?? 5173);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: '.cache/playwright-results.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${sandboxPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'npx tsx e2e/start.ts',
+    url: `http://127.0.0.1:${sandboxPort}/fhir/metadata`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'pipe',
+    env: { SANDBOX_PORT: String(sandboxPort), APP_PORT: String(appPort) },
+  },
+});

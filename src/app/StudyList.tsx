@@ -1,0 +1,65 @@
+import { Alert, Box, Button, Link, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import type { ImagingStudy } from 'fhir/r4';
+import { routeHref } from './router';
+
+const DICOM_UID = 'urn:dicom:uid';
+
+function studyUid(study: ImagingStudy): string {
+  const value = study.identifier?.find((i) => i.system === DICOM_UID)?.value ?? '';
+  return value.replace(/^urn:oid:/, '');
+}
+
+function modalities(study: ImagingStudy): string {
+  return (study.modality ?? []).map((m) => m.code ?? m.display ?? '').filter(Boolean).join(', ');
+}
+
+interface StudyListProps {
+  studies: ImagingStudy[];
+  canCreate: boolean;
+}
+
+/** The patient's imaging studies, with the way to open one or start a new one. */
+export function StudyList({ studies, canCreate }: StudyListProps) {
+  return (
+    <Box component="section" aria-labelledby="studies-heading">
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
+        <Typography variant="h5" component="h2" id="studies-heading">
+          Imaging studies
+        </Typography>
+        <Button variant="contained" href={routeHref({ page: 'new' })} disabled={!canCreate}>
+          New study
+        </Button>
+      </Box>
+      {studies.length === 0 ? (
+        <Alert severity="info">This patient has no imaging studies on the server yet.</Alert>
+      ) : (
+        <TableContainer>
+          <Table size="small" aria-labelledby="studies-heading">
+            <TableHead>
+              <TableRow>
+                <TableCell scope="col">Started</TableCell>
+                <TableCell scope="col">Modalities</TableCell>
+                <TableCell scope="col">Description</TableCell>
+                <TableCell scope="col">Study Instance UID</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {studies.map((study) => (
+                <TableRow key={study.id} hover>
+                  <TableCell>{study.started ?? '—'}</TableCell>
+                  <TableCell>{modalities(study) || '—'}</TableCell>
+                  <TableCell>
+                    <Link href={routeHref({ page: 'study', id: study.id ?? '' })}>
+                      {study.description || 'Untitled study'}
+                    </Link>
+                  </TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{studyUid(study)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,33 @@
+import { useSyncExternalStore } from 'react';
+
+/** The app's pages. Hash routes keep the SMART redirect URL (the app root) stable. */
+export type Route = { page: 'studies' } | { page: 'new' } | { page: 'study'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  if (path === 'new') return { page: 'new' };
+  const study = /^study\/([A-Za-z0-9\-.]{1,64})$/.exec(path);
+  if (study?.[1]) return { page: 'study', id: study[1] };
+  return { page: 'studies' };
+}
+
+export function routeHref(route: Route): string {
+  if (route.page === 'new') return '#/new';
+  if (route.page === 'study') return `#/study/${route.id}`;
+  return '#/';
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/** The current route, following the location hash. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}

@@ -1,0 +1,32 @@
+import type { HumanName, Identifier, Patient } from 'fhir/r4';
+
+function formatName(name: HumanName): string {
+  if (name.text?.trim()) return name.text.trim();
+  const given = (name.given ?? []).join(' ');
+  return [name.prefix?.join(' '), given, name.family].filter((p) => p && p.trim()).join(' ');
+}
+
+/** The patient's display name: the official name if there is one, else the first. */
+export function patientName(patient: Patient): string {
+  const names = patient.name ?? [];
+  const chosen = names.find((n) => n.use === 'official') ?? names.find((n) => n.use !== 'old') ?? names[0];
+  return (chosen && formatName(chosen)) || 'Unnamed patient';
+}
+
+function isMrn(identifier: Identifier): boolean {
+  return (identifier.type?.coding ?? []).some(
+    (c) => c.code === 'MR' && (!c.system || c.system === 'http://terminology.hl7.org/CodeSystem/v2-0203'),
+  );
+}
+
+/** The medical record number: the identifier typed MR, else the `usual` one. */
+export function patientMrn(patient: Patient): string | undefined {
+  const ids = patient.identifier ?? [];
+  return (ids.find(isMrn) ?? ids.find((i) => i.use === 'usual'))?.value;
+}
+
+const SEX: Record<string, string> = { male: 'Male', female: 'Female', other: 'Other', unknown: 'Unknown' };
+
+export function patientSex(patient: Patient): string | undefined {
+  return patient.gender ? SEX[patient.gender] : undefined;
+}

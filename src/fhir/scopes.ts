@@ -1,0 +1,51 @@
+/**
+ * The SMART scopes the app asks for: the least it needs to author ImagingStudies for the launch patient.
+ *
+ * Endpoints are shared by all patients and are not in the Patient compartment, hence `user/Endpoint`.
+ */
+export type LaunchKind = 'ehr' | 'standalone';
+
+const V2_RESOURCE_SCOPES = [
+  'patient/Patient.rs',
+  'patient/ImagingStudy.cruds',
+  'patient/Provenance.c',
+  'user/Endpoint.crus',
+];
+
+const V1_RESOURCE_SCOPES = [
+  'patient/Patient.read',
+  'patient/ImagingStudy.read',
+  'patient/ImagingStudy.write',
+  'patient/Provenance.write',
+  'user/Endpoint.read',
+  'user/Endpoint.write',
+];
+
+/** The scope string for an authorization request; v1 scopes when the server lists only SMART v1 permissions. */
+export function requestedScopes(kind: LaunchKind, smartV2: boolean): string {
+  const context = kind === 'ehr' ? 'launch' : 'launch/patient';
+  return [context, 'openid', 'fhirUser', 'offline_access', ...(smartV2 ? V2_RESOURCE_SCOPES : V1_RESOURCE_SCOPES)].join(
+    ' ',
+  );
+}
+
+type Interaction = 'c' | 'r' | 'u' | 'd' | 's';
+
+const V1_MEANING: Record<string, Interaction[]> = {
+  read: ['r', 's'],
+  write: ['c', 'u', 'd'],
+  '*': ['c', 'r', 'u', 'd', 's'],
+};
+
+/** Whether the granted scopes (v1 or v2) allow an interaction on a resource type, in any context. */
+export function isAllowed(granted: readonly string[], resourceType: string, interaction: Interaction): boolean {
+  return granted.some((scope) => {
+    const match = /^(patient|user|system)\/([A-Za-z*]+)\.([a-z*]+)(\?.*)?$/.exec(scope);
+    if (!match) return false;
+    const [, , type, perms] = match;
+    if (type !== '*' && type !== resourceType) return false;
+    const v1 = perms ? V1_MEANING[perms] : undefined;
+    if (v1) return v1.includes(interaction);
+    return /^c?r?u?d?s?$/.test(perms ?? '') && (perms ?? '').includes(interaction);
+  });
+}
