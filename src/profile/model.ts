@@ -1,7 +1,7 @@
 /**
  * The typed element model: what the form and the validator know about a profile.
  *
- * It is built from a StructureDefinition snapshot by `buildElementModel` (see ./element-model.ts)
+ * It is built from a StructureDefinition snapshot by `buildProfileModel` (see ./element-model.ts)
  * and is plain data, with no React and no FHIR client. Both the form model and the validator read
  * only this, never the raw StructureDefinition.
  */

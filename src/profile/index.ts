@@ -1,0 +1,45 @@
+/**
+ * The profile layer's public surface: the IMR profiles as element models, plus the base FHIR
+ * types and value sets they reach, all built from the committed files in ./generated/.
+ */
+import type { PrimitiveDefinitionJson, RegistryInput, ValueSetArtefactJson } from './artefacts';
+import datatypesJson from './generated/datatypes.json';
+import primitivesJson from './generated/primitives.json';
+import resourceTypesJson from './generated/resource-types.json';
+import endpointJson from './generated/StructureDefinition-imaging-study-endpoint.json';
+import imagingStudyJson from './generated/StructureDefinition-imr-imagingstudy.json';
+import valueSetsJson from './generated/valuesets.json';
+import { createRegistry, type ProfileRegistry } from './registry';
+
+export const IMR_IMAGINGSTUDY_URL = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imr-imagingstudy';
+export const IMAGING_STUDY_ENDPOINT_URL = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imaging-study-endpoint';
+
+export { buildProfileModel } from './element-model';
+export { createRegistry } from './registry';
+export type { ProfileRegistry, PrimitiveTypeModel } from './registry';
+export type { RegistryInput } from './artefacts';
+export type { StructureDefinitionJson, ElementDefinitionJson } from './fhir-json';
+export type * from './model';
+
+/**
+ * The generated artefacts as plain JSON (a fresh copy each call), for tests that modify a
+ * profile and build their own registry with `createRegistry`.
+ */
+export function imrRegistryInput(): RegistryInput {
+  const copy = <T>(value: T): T => structuredClone(value);
+  return {
+    profiles: [copy(imagingStudyJson), copy(endpointJson)],
+    datatypes: copy(datatypesJson.structureDefinitions),
+    primitives: copy(primitivesJson) as Record<string, PrimitiveDefinitionJson>,
+    valueSets: copy(valueSetsJson) as ValueSetArtefactJson,
+    resourceTypes: copy(resourceTypesJson),
+  };
+}
+
+let registry: ProfileRegistry | undefined;
+
+/** The registry of the IMR ImagingStudy and Imaging Study Endpoint profiles (built once, then cached). */
+export function loadImrRegistry(): ProfileRegistry {
+  registry ??= createRegistry(imrRegistryInput());
+  return registry;
+}
