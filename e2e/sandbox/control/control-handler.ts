@@ -1,0 +1,103 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getStatus } from '@medplum/core';
+import type { SmartAuthServer } from '../auth/auth-server.ts';
+import { SYSTEM_ACCESS } from '../fhir/access.ts';
+import type { FhirEngine } from '../fhir/engine.ts';
+import { BodyError, readJson, sendJson } from '../http/respond.ts';
+import type { FaultInjector, FaultMode } from './faults.ts';
+
+export interface ControlOptions {
+  engine: FhirEngine;
+  auth: SmartAuthServer;
+  faults: FaultInjector;
+  /** Puts the data back to the seed and clears every control setting. */
+  reset(): Promise<void>;
+}
+
+/** The path prefix of the test-only controls. */
+export const CONTROL_PATH = '/__control/';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+type Input = Record<string, unknown>;
+
+class ControlError extends Error {}
+
+function isRecord(value: unknown): value is Input {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Test-only controls (POST, JSON body, loopback only) for e2e tests that need the EHR to misbehave:
+ * - `fail-requests` `{count?, mode?: 'status-500' | 'destroy-socket', method?}` fails the next FHIR requests;
+ * - `expire-tokens` makes every issued access token invalid (refresh tokens still work);
+ * - `patch-resource` `{reference: 'Type/id', patch: JSON Patch ops}` edits a resource behind the app's back;
+ * - `require-imr` `{required: boolean}` makes ImagingStudy writes claim the IMR profile;
+ * - `reset` restores the seed data and clears all of the above.
+ * Requiring application/json keeps browsers from sending these cross-site without a CORS preflight,
+ * which the sandbox never grants.
+ */
+export class ControlHandler {
+  constructor(private readonly options: ControlOptions) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse, action: string): Promise<void> {
+    if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return sendJson(res, 403, { error: 'loopback only' });
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' });
+    if (!req.headers['content-type']?.startsWith('application/json')) {
+      return sendJson(res, 415, { error: 'send application/json' });
+    }
+    try {
+      const body = (await readJson(req)) ?? {};
+      if (!isRecord(body)) throw new ControlError('the body must be a JSON object');
+      const [status, result] = await this.run(action, body);
+      sendJson(res, status, result);
+    } catch (err) {
+      if (err instanceof ControlError || err instanceof BodyError) return sendJson(res, 400, { error: err.message });
+      throw err;
+    }
+  }
+
+  private async run(action: string, body: Input): Promise<[number, unknown]> {
+    const { engine, auth, faults } = this.options;
+    switch (action) {
+      case 'fail-requests': {
+        const count = body.count ?? 1;
+        const mode = body.mode ?? 'status-500';
+        const method = body.method;
+        if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+          throw new ControlError('count must be a non-negative integer');
+        }
+        if (mode !== 'status-500' && mode !== 'destroy-socket') {
+          throw new ControlError("mode must be 'status-500' or 'destroy-socket'");
+        }
+        if (method !== undefined && typeof method !== 'string') throw new ControlError('method must be a string');
+        faults.arm(count, mode satisfies FaultMode, method);
+        return [200, { armed: count, mode, method: method ?? null }];
+      }
+      case 'expire-tokens':
+        return [200, { expired: await auth.expireAccessTokens() }];
+      case 'patch-resource': {
+        const { reference, patch } = body;
+        if (typeof reference !== 'string' || !/^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) {
+          throw new ControlError("reference must look like 'ImagingStudy/<id>'");
+        }
+        if (!Array.isArray(patch)) throw new ControlError('patch must be an array of JSON Patch operations');
+        const [outcome, resource] = await engine.execute(
+          { method: 'PATCH', url: reference, body: patch },
+          SYSTEM_ACCESS,
+        );
+        return [getStatus(outcome), resource ?? outcome];
+      }
+      case 'require-imr': {
+        if (typeof body.required !== 'boolean') throw new ControlError('required must be true or false');
+        engine.requireImrProfile = body.required;
+        return [200, { required: body.required }];
+      }
+      case 'reset':
+        await this.options.reset();
+        return [200, { reset: true }];
+      default:
+        return [404, { error: `unknown control '${action}'` }];
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/** How an injected failure shows up: an HTTP 500 with an OperationOutcome, or a dropped connection. */
+export type FaultMode = 'status-500' | 'destroy-socket';
+
+/** Fails the next N FHIR requests (optionally only those with a given HTTP method). */
+export class FaultInjector {
+  private remaining = 0;
+  private mode: FaultMode = 'status-500';
+  private method: string | undefined;
+
+  arm(count: number, mode: FaultMode, method?: string): void {
+    this.remaining = count;
+    this.mode = mode;
+    this.method = method?.toUpperCase();
+  }
+
+  /** Consumes one armed failure if it applies to this request. */
+  take(method: string): FaultMode | undefined {
+    if (this.remaining <= 0 || (this.method && this.method !== method)) return undefined;
+    this.remaining--;
+    return this.mode;
+  }
+
+  reset(): void {
+    this.remaining = 0;
+    this.method = undefined;
+  }
+}
