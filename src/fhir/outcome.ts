@@ -1,4 +1,5 @@
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
+import { forbiddenMessage, type NeededPermission } from './permissions';
 
 /** One issue, for building OperationOutcomes in plain words. */
 export function issue(
@@ -10,11 +11,13 @@ export function issue(
   return { severity, code, details: { text }, ...(expression ? { expression: [expression] } : {}) };
 }
 
+/** An OperationOutcome with these issues. */
 export function outcomeOf(...issues: OperationOutcomeIssue[]): OperationOutcome {
   return { resourceType: 'OperationOutcome', issue: issues };
 }
 
-function isOperationOutcome(value: unknown): value is OperationOutcome {
+/** Whether a value is an OperationOutcome (with an issue list). */
+export function isOperationOutcome(value: unknown): value is OperationOutcome {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -25,11 +28,35 @@ function isOperationOutcome(value: unknown): value is OperationOutcome {
 
 interface HttpLikeError {
   status: number;
+  message?: unknown;
   response?: Response;
 }
 
 function isHttpLike(err: unknown): err is HttpLikeError {
   return typeof err === 'object' && err !== null && typeof (err as { status?: unknown }).status === 'number';
+}
+
+/** The HTTP status of a failed request (fhirclient's HttpError), if the server answered at all. */
+export function httpStatusOf(err: unknown): number | undefined {
+  return isHttpLike(err) ? err.status : undefined;
+}
+
+function hasName(err: unknown, ...names: string[]): boolean {
+  return typeof err === 'object' && err !== null && names.includes(String((err as { name?: unknown }).name));
+}
+
+/** Whether the request ran out of time (or was aborted) before the server answered. */
+export function isTimeout(err: unknown): boolean {
+  return hasName(err, 'TimeoutError', 'AbortError');
+}
+
+// The messages browsers and fetch polyfills use when the server cannot be reached at all.
+const NETWORK_MESSAGE =
+  /failed to fetch|networkerror|network error|network request failed|load failed|offline|fetch failed|terminated/i;
+
+/** Whether fetch failed without any answer from the server (a TypeError with a browser's network message). */
+export function isNetworkFailure(err: unknown): boolean {
+  return err instanceof TypeError && NETWORK_MESSAGE.test(err.message);
 }
 
 /** A plain-words explanation of an HTTP status, used when the server sent no OperationOutcome of its own. */
@@ -53,10 +80,8 @@ const CODE_FOR_STATUS: Record<number, OperationOutcomeIssue['code']> = {
   422: 'processing',
 };
 
-async function readBody(response: Response): Promise<unknown> {
-  if (response.bodyUsed) return undefined;
+function parseJson(text: string): unknown {
   try {
-    const text = await response.clone().text();
     return text ? JSON.parse(text) : undefined;
   } catch {
     return undefined;
@@ -64,23 +89,62 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /**
- * Turns anything thrown while talking to the server into an OperationOutcome: a fetch network failure, a fhirclient
- * HttpError (whose body, when it is an OperationOutcome, is returned as the server sent it), a timeout, or any other
- * error. Every failure path of the app goes through this one function.
+ * The JSON body of a failed response. fhirclient's HttpError reads the body itself and appends it to its message
+ * after a blank line, so when the Response is already consumed the body is recovered from there.
  */
-export async function toOperationOutcome(err: unknown): Promise<OperationOutcome> {
+async function errorBody(err: HttpLikeError): Promise<unknown> {
+  if (err.response && !err.response.bodyUsed) {
+    try {
+      return parseJson(await err.response.clone().text());
+    } catch {
+      return undefined;
+    }
+  }
+  const message = typeof err.message === 'string' ? err.message : '';
+  const blank = message.indexOf('\n\n');
+  return blank >= 0 ? parseJson(message.slice(blank + 2)) : undefined;
+}
+
+/** What the failed request was for, so that the outcome can say it in plain words. */
+export interface FailureContext {
+  /** The permissions the request needed, for naming the missing one on a 403. */
+  permissions?: readonly NeededPermission[];
+  /** The scopes granted at launch. */
+  grantedScopes?: readonly string[];
+}
+
+function serverText(body: unknown): string | undefined {
+  if (!isOperationOutcome(body)) return undefined;
+  const texts = body.issue.map((i) => i.details?.text ?? i.diagnostics).filter((t): t is string => !!t);
+  return texts.length > 0 ? texts.join(' ') : undefined;
+}
+
+function forbidden(body: unknown, context: FailureContext): OperationOutcome {
+  const text = forbiddenMessage(context.permissions ?? [], context.grantedScopes ?? []);
+  const diagnostics = serverText(body);
+  return outcomeOf({ ...issue('error', 'forbidden', text), ...(diagnostics ? { diagnostics } : {}) });
+}
+
+/**
+ * Turns anything thrown while talking to the server into an OperationOutcome: a fetch network failure, a fhirclient
+ * HttpError (whose body, when it is an OperationOutcome, is returned as the server sent it), a non-JSON error page,
+ * a timeout, or any other error. Every failure path of the app goes through this one function. A 403 is always
+ * explained in plain words, naming the missing permission when `context` says what the request needed.
+ */
+export async function toOperationOutcome(err: unknown, context: FailureContext = {}): Promise<OperationOutcome> {
   if (isOperationOutcome(err)) return err;
   if (isHttpLike(err)) {
-    const body = err.response ? await readBody(err.response) : undefined;
+    const body = await errorBody(err);
+    if (err.status === 403) return forbidden(body, context);
+    if (err.status === 401) return outcomeOf(issue('error', 'login', statusMessage(401)));
     if (isOperationOutcome(body) && body.issue.length > 0) return body;
     const code = CODE_FOR_STATUS[err.status] ?? (err.status >= 500 ? 'transient' : 'processing');
     return outcomeOf(issue('error', code, statusMessage(err.status)));
   }
-  if (err instanceof DOMException && (err.name === 'AbortError' || err.name === 'TimeoutError')) {
+  if (isTimeout(err)) {
     return outcomeOf(issue('error', 'timeout', 'The FHIR server did not answer in time. Try again in a moment.'));
   }
-  if (err instanceof TypeError) {
-    // fetch rejects with a TypeError when the server cannot be reached at all.
+  if (isNetworkFailure(err)) {
     return outcomeOf(
       issue('error', 'transient', 'The FHIR server cannot be reached. Check your network connection and try again.'),
     );

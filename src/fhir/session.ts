@@ -24,7 +24,20 @@ export interface FhirSession {
   /** Endpoints on the server; `text` filters by name (empty: all). */
   searchEndpoints(text: string): Promise<Endpoint[]>;
   /** A raw request, for the save layer. */
-  request<T>(options: { url: string; method?: string; body?: string; headers?: Record<string, string> }): Promise<T>;
+  request<T>(options: FhirRequestOptions): Promise<T>;
+}
+
+/**
+ * Options of a raw request. `signal` aborts it (timeouts); with `includeResponse` fhirclient resolves with
+ * `{ body, response }`, so the caller can read the status (e.g. 200 vs 201 for a conditional create).
+ */
+export interface FhirRequestOptions {
+  url: string;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  includeResponse?: boolean;
 }
 
 function resourcesOf<T extends FhirResource>(bundle: Bundle, type: T['resourceType']): T[] {
