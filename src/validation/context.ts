@@ -1,0 +1,65 @@
+import type { OperationOutcomeIssue } from 'fhir/r4';
+import { type IssueCode, makeIssue } from './issues';
+import { isRecord, type JsonObject } from './json';
+
+/** The per-resource state of the DICOM uniqueness rules during a full walk: the UIDs met so far. */
+export interface UidRegistry {
+  series: Set<string>;
+  instances: Set<string>;
+}
+
+/** One validation run: where issues go and what the FHIRPath variables and DICOM rules need. */
+export interface WalkContext {
+  readonly issues: OperationOutcomeIssue[];
+  /** `%resource`: the resource being walked (the study, or a contained resource). */
+  readonly resource: JsonObject;
+  /** `%rootResource`: the top-level resource (contained references resolve against its `contained`). */
+  readonly rootResource: JsonObject;
+  /** Index of every array item on the way down, outermost first (e.g. [series, instance]). */
+  readonly indices: number[];
+  /**
+   * A full walk sees every UID in document order and records it here; a focused walk (validateAt)
+   * leaves this undefined and looks earlier UIDs up in the cached per-array index instead.
+   */
+  readonly uids: UidRegistry | undefined;
+  /** Contained resource types by id, of `rootResource` (computed on first use). */
+  containedTypes(): ReadonlyMap<string, string>;
+  report(severity: 'error' | 'warning', code: IssueCode, expression: string, text: string, diagnostics?: string): void;
+}
+
+function containedTypesOf(root: JsonObject): Map<string, string> {
+  const types = new Map<string, string>();
+  const contained = root.contained;
+  if (!Array.isArray(contained)) return types;
+  for (const item of contained) {
+    if (isRecord(item) && typeof item.id === 'string' && typeof item.resourceType === 'string') {
+      if (!types.has(item.id)) types.set(item.id, item.resourceType);
+    }
+  }
+  return types;
+}
+
+/** A context for walking `resource` as the top-level resource. */
+export function rootContext(resource: JsonObject, issues: OperationOutcomeIssue[], full: boolean): WalkContext {
+  let contained: Map<string, string> | undefined;
+  return {
+    issues,
+    resource,
+    rootResource: resource,
+    indices: [],
+    uids: full ? { series: new Set(), instances: new Set() } : undefined,
+    containedTypes: () => (contained ??= containedTypesOf(resource)),
+    report(severity, code, expression, text, diagnostics) {
+      issues.push(makeIssue(severity, code, expression, text, diagnostics));
+    },
+  };
+}
+
+/** A context for a contained resource: same issues and root, its own `%resource` and DICOM state. */
+export function containedContext(parent: WalkContext, resource: JsonObject): WalkContext {
+  return {
+    ...parent,
+    resource,
+    uids: parent.uids === undefined ? undefined : { series: new Set(), instances: new Set() },
+  };
+}

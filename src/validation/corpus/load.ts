@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Which folder a corpus file lives in: no errors, warnings only, or exactly one broken rule. */
+export type CorpusKind = 'valid' | 'warning' | 'invalid';
+
+/** One issue a corpus file must produce (severity and exact indexed FHIRPath; code only when it matters). */
+export interface ExpectedIssue {
+  severity: 'error' | 'warning' | 'fatal';
+  expression: string;
+  code?: string;
+}
+
+/** One corpus file with what it is expected to produce. */
+export interface CorpusCase {
+  kind: CorpusKind;
+  /** Path relative to the corpus folder, e.g. `invalid/status-missing.json`. */
+  file: string;
+  resource: unknown;
+  /** The rule the file breaks (invalid) or exercises (warning); absent for valid files. */
+  rule?: string;
+  /** Issues that must be present; empty for valid files. */
+  expect: ExpectedIssue[];
+}
+
+interface ManifestEntry {
+  rule: string;
+  expect: ExpectedIssue[];
+}
+
+/** The folder holding valid/, warning/ and invalid/. */
+export const corpusDir = path.dirname(fileURLToPath(import.meta.url));
+
+const MANIFEST = 'expectations.json';
+
+function readJson(file: string): unknown {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function jsonFiles(kind: CorpusKind): string[] {
+  return fs
+    .readdirSync(path.join(corpusDir, kind))
+    .filter((name) => name.endsWith('.json') && name !== MANIFEST)
+    .sort();
+}
+
+function readManifest(kind: CorpusKind): Record<string, ManifestEntry> {
+  return readJson(path.join(corpusDir, kind, MANIFEST)) as Record<string, ManifestEntry>;
+}
+
+/**
+ * Loads the whole corpus. Throws when a manifest and its folder disagree (a file without an
+ * expectation, or an expectation without a file), so a forgotten entry cannot pass silently.
+ */
+export function loadCorpus(): CorpusCase[] {
+  const cases: CorpusCase[] = [];
+  for (const file of jsonFiles('valid')) {
+    cases.push({
+      kind: 'valid',
+      file: `valid/${file}`,
+      resource: readJson(path.join(corpusDir, 'valid', file)),
+      expect: [],
+    });
+  }
+  for (const kind of ['warning', 'invalid'] as const) {
+    const manifest = readManifest(kind);
+    const files = jsonFiles(kind);
+    const orphans = Object.keys(manifest).filter((name) => !files.includes(name));
+    const missing = files.filter((name) => !(name in manifest));
+    if (orphans.length > 0 || missing.length > 0) {
+      throw new Error(`${kind}/${MANIFEST} is out of step: no file for [${orphans}], no entry for [${missing}]`);
+    }
+    for (const file of files) {
+      const entry = manifest[file] as ManifestEntry;
+      cases.push({
+        kind,
+        file: `${kind}/${file}`,
+        resource: readJson(path.join(corpusDir, kind, file)),
+        rule: entry.rule,
+        expect: entry.expect,
+      });
+    }
+  }
+  return cases;
+}

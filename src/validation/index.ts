@@ -1,0 +1,61 @@
+/**
+ * The IMR validator: checks an ImagingStudy (or an Endpoint) against the IHE IMR 1.1.0 profiles
+ * and returns a FHIR OperationOutcome. No React; it reads only the profile layer's element model.
+ *
+ * What is checked: cardinality (slices included: identifier:studyUID by its system pattern),
+ * datatypes and R4 primitive formats, unknown properties, nulls, empty strings/objects/lists, JSON
+ * value types, fixed and pattern values, required and extensible bindings, reference targets and
+ * contained references, the FHIRPath invariants of the snapshot (fhirpath.js, compiled once; ele-1
+ * natively), a contained Endpoint against the Imaging Study Endpoint profile, and the DICOM rules
+ * (UID syntax, `urn:oid:` on the study UID only, unique series/SOP instance UIDs, counts).
+ *
+ * Issue format:
+ * - `severity`: `fatal` (not a JSON object), `error` (invalid), `warning` (valid, but check it:
+ *   extensible binding misses, series/instance counts that disagree, unresolvable reference forms);
+ * - `code`: `required` (missing element or slice, too few entries), `structure` (wrong JSON shape
+ *   or type, null, empty list, unknown field, too many entries, wrong reference target), `value`
+ *   (bad primitive format, fixed/pattern mismatch, DICOM UID syntax), `code-invalid` (binding),
+ *   `invariant` (FHIRPath invariant or ele-1, which also covers empty objects; `diagnostics` holds
+ *   the key and expression), `duplicate` (repeated UID), `business-rule` (counts), `invalid`
+ *   (not a resource, wrong resourceType, Reference.type contradicting the reference);
+ * - `details.text`: a message for the radiographer naming the field by its form label;
+ * - `expression`: one FHIRPath that indexes every array item, even `[0]`, and uses a choice's
+ *   concrete name (`valueString`). A missing element is reported at its own path under its parent
+ *   (`ImagingStudy.started`), a missing slice or too many entries at the property
+ *   (`ImagingStudy.identifier`), a bad entry at the entry (`ImagingStudy.modality[1]`), a binding
+ *   miss at the Coding/CodeableConcept (`ImagingStudy.modality[0]`), a wrong reference at the
+ *   Reference, an invariant at the element that defines it (`ImagingStudy` for dom-*), and
+ *   anything in a primitive's `_name` data under the primitive's path (`ImagingStudy.status.extension[0]`).
+ *
+ * Not reported: bindings to value sets that could not be expanded offline (see
+ * `ProfileRegistry.notExpandable`), the best-practice dom-6 (narrative), and the contents of
+ * contained resources other than Endpoint (no profile for them here).
+ */
+import type { OperationOutcome } from 'fhir/r4';
+import { IMAGING_STUDY_ENDPOINT_URL, loadImrRegistry } from '../profile';
+import { createValidator, type Validator } from './validator';
+
+export { createValidator, type Validator } from './validator';
+
+let imr: Validator | undefined;
+let endpoint: Validator | undefined;
+
+/** The IMR ImagingStudy validator over the built-in registry (built once, then cached). */
+export function imrValidator(): Validator {
+  imr ??= createValidator(loadImrRegistry());
+  return imr;
+}
+
+/**
+ * Validates an Endpoint against the Imaging Study Endpoint profile (expressions start with
+ * `Endpoint.`), e.g. for an endpoint created inline in the form.
+ */
+export function validateEndpoint(resource: unknown): OperationOutcome {
+  endpoint ??= createValidator(loadImrRegistry(), IMAGING_STUDY_ENDPOINT_URL);
+  return endpoint.validate(resource);
+}
+
+/** Whether an outcome has no error or fatal issue (warnings do not make a resource invalid). */
+export function isValid(outcome: OperationOutcome): boolean {
+  return !(outcome.issue ?? []).some((i) => i.severity === 'error' || i.severity === 'fatal');
+}

@@ -1,0 +1,59 @@
+/** Small JSON helpers shared by the rule modules (no FHIR knowledge here). */
+
+export type JsonObject = Record<string, unknown>;
+
+/** A JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Exact JSON equality (FHIR `fixed[x]`): same keys, same values, arrays in the same order. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  }
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/**
+ * FHIR `pattern[x]` matching: every property of the pattern is in the value with a matching value,
+ * and every item of a pattern array is matched by some item of the value array. Primitives compare exactly.
+ */
+export function deepContains(value: unknown, pattern: unknown): boolean {
+  if (Array.isArray(pattern)) {
+    return Array.isArray(value) && pattern.every((p) => value.some((v) => deepContains(v, p)));
+  }
+  if (isRecord(pattern)) {
+    return isRecord(value) && Object.entries(pattern).every(([k, p]) => deepContains(value[k], p));
+  }
+  return value === pattern;
+}
+
+/** What kind of JSON value this is, in words, for messages. */
+export function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** A short printable form of a value for messages (long values are cut). */
+export function preview(value: unknown, max = 60): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

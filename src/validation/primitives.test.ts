@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { imrValidator } from './index';
+import { studyWith, summary } from './test-fixtures';
+import type { JsonObject } from './json';
+
+const validator = imrValidator();
+
+/** The issues of a study whose extension[0] carries `value` under the choice key `key`. */
+function extensionIssues(key: string, value: unknown): string[] {
+  const study = studyWith((s) => {
+    s.extension = [{ url: 'http://example.org/fhir/StructureDefinition/x', [key]: value }];
+  });
+  return summary(validator.validate(study).issue);
+}
+
+type Case = [value: unknown, expected: 'ok' | 'value' | 'structure'];
+
+function expectCases(key: string, cases: Case[]): void {
+  for (const [value, expected] of cases) {
+    const issues = extensionIssues(key, value);
+    const want = expected === 'ok' ? [] : [`error ${expected} ImagingStudy.extension[0].${key}`];
+    expect(issues, `${key} = ${JSON.stringify(value)}`).toEqual(want);
+  }
+}
+
+describe('R4 primitive formats', () => {
+  it('dateTime: a date, or a time with seconds and a time zone', () => {
+    expectCases('valueDateTime', [
+      ['2024', 'ok'],
+      ['2024-05', 'ok'],
+      ['2024-05-01', 'ok'],
+      ['2024-05-01T14:30:00Z', 'ok'],
+      ['2024-05-01T14:30:00.123+02:00', 'ok'],
+      ['2024-02-29', 'ok'],
+      ['2024-05-01T14:30+02:00', 'value'],
+      ['2024-05-01T14:30:00', 'value'],
+      ['2024-13-01', 'value'],
+      ['2024-02-30', 'value'],
+      ['2023-02-29T10:00:00Z', 'value'],
+      ['24-05-01', 'value'],
+      ['', 'value'],
+      [20240501, 'structure'],
+    ]);
+  });
+
+  it('instant, date and time', () => {
+    expectCases('valueInstant', [
+      ['2024-05-01T14:30:00.000Z', 'ok'],
+      ['2024-05-01T14:30:00+02:00', 'ok'],
+      ['2024-05-01', 'value'],
+    ]);
+    expectCases('valueDate', [
+      ['2024-05-01', 'ok'],
+      ['2024-05', 'ok'],
+      ['2024-05-01T10:00:00Z', 'value'],
+      ['2024-04-31', 'value'],
+    ]);
+    expectCases('valueTime', [
+      ['14:30:00', 'ok'],
+      ['14:30', 'value'],
+      ['25:00:00', 'value'],
+    ]);
+  });
+
+  it('integers: JSON numbers, whole, 32-bit, with the type minimum', () => {
+    expectCases('valueInteger', [
+      [-5, 'ok'],
+      [2147483647, 'ok'],
+      [2147483648, 'value'],
+      [2.5, 'value'],
+      ['3', 'structure'],
+    ]);
+    expectCases('valueUnsignedInt', [
+      [0, 'ok'],
+      [-1, 'value'],
+    ]);
+    expectCases('valuePositiveInt', [
+      [1, 'ok'],
+      [0, 'value'],
+    ]);
+    expectCases('valueDecimal', [
+      [2.5, 'ok'],
+      [-0.1, 'ok'],
+      ['2.5', 'structure'],
+    ]);
+  });
+
+  it('boolean is a JSON true/false', () => {
+    expectCases('valueBoolean', [
+      [false, 'ok'],
+      ['true', 'structure'],
+      [1, 'structure'],
+    ]);
+  });
+
+  it('uri, url, canonical, oid, uuid', () => {
+    expectCases('valueUri', [
+      ['urn:dicom:uid', 'ok'],
+      ['http://a b', 'value'],
+    ]);
+    expectCases('valueUrl', [
+      ['https://pacs.example.org/dicomweb', 'ok'],
+      ['https://pacs example', 'value'],
+    ]);
+    expectCases('valueCanonical', [
+      ['http://hl7.org/fhir/StructureDefinition/Patient|4.0.1', 'ok'],
+      ['http://x y', 'value'],
+    ]);
+    expectCases('valueOid', [
+      ['urn:oid:1.2.840.10008', 'ok'],
+      ['1.2.840.10008', 'value'],
+      ['urn:oid:1.02', 'value'],
+    ]);
+    expectCases('valueUuid', [
+      ['urn:uuid:c757873d-ec9a-4326-a141-556f43239520', 'ok'],
+      ['urn:uuid:C757873D-EC9A-4326-A141-556F43239520', 'value'],
+    ]);
+  });
+
+  it('id, code, string, markdown, base64Binary', () => {
+    expectCases('valueId', [
+      ['a-B.9', 'ok'],
+      ['a_b', 'value'],
+      ['x'.repeat(65), 'value'],
+    ]);
+    expectCases('valueCode', [
+      ['entered-in-error', 'ok'],
+      ['two words', 'ok'],
+      ['two  spaces', 'value'],
+      [' leading', 'value'],
+      ['trailing ', 'value'],
+    ]);
+    expectCases('valueString', [
+      ['Chest CT', 'ok'],
+      ['  padded  ', 'ok'],
+      ['Ünïcödé ✓', 'ok'],
+      ['   ', 'value'],
+      ['', 'value'],
+      [5, 'structure'],
+    ]);
+    expectCases('valueMarkdown', [
+      ['**bold**\nnext line', 'ok'],
+      ['\n\t', 'value'],
+    ]);
+    expectCases('valueBase64Binary', [
+      ['aGVsbG8=', 'ok'],
+      ['abc', 'value'],
+    ]);
+  });
+
+  it('resource id is an id (R4 snapshots type it as a string)', () => {
+    const bad = studyWith((s) => {
+      s.id = 'study_1';
+    });
+    expect(summary(validator.validate(bad).issue)).toEqual(['error value ImagingStudy.id']);
+  });
+
+  it('says what is wrong and how it should look, naming the field', () => {
+    const study = studyWith((s) => {
+      s.started = '2024-05-01T14:30';
+    });
+    expect(validator.validate(study).issue[0]?.details?.text).toBe(
+      'Started must be a date (2024-05-01), or a date and time with seconds and a time zone (2024-05-01T14:30:00+02:00)',
+    );
+    const asNumber = studyWith((s) => {
+      s.numberOfSeries = '1';
+    });
+    expect(validator.validate(asNumber).issue[0]?.details?.text).toBe(
+      'Number of series must be a number, not text (write 1 without quotes)',
+    );
+  });
+
+  it('checks primitives inside datatypes and backbone elements', () => {
+    const study = studyWith((s) => {
+      s.meta = { lastUpdated: '2024-05-01T10:00Z', profile: ['http://x y'] };
+      const series = (s.series as JsonObject[])[0] as JsonObject;
+      series.started = '2024-05-01 10:00';
+    });
+    expect(summary(validator.validate(study).issue)).toEqual([
+      'error value ImagingStudy.meta.lastUpdated',
+      'error value ImagingStudy.meta.profile[0]',
+      'error value ImagingStudy.series[0].started',
+    ]);
+  });
+});

@@ -1,0 +1,124 @@
+import type { PrimitiveTypeModel } from '../profile';
+import type { IssueCode } from './issues';
+import { jsonKind } from './json';
+
+/** Why a primitive value is wrong: the issue code and the message, given the field label. */
+export interface PrimitiveProblem {
+  code: IssueCode;
+  message: (label: string) => string;
+}
+
+/** Checks one JSON value (never null/undefined) against a primitive type. */
+export type PrimitiveCheck = (value: unknown) => PrimitiveProblem | undefined;
+
+/** What a valid value looks like, per R4 primitive type, for messages. */
+const FORMATS: Record<string, string> = {
+  boolean: 'must be true or false',
+  integer: 'must be a whole number (e.g. 5)',
+  unsignedInt: 'must be a whole number of 0 or more (e.g. 3)',
+  positiveInt: 'must be a whole number of 1 or more (e.g. 1)',
+  decimal: 'must be a number (e.g. 2.5)',
+  string: 'must be text',
+  markdown: 'must be text',
+  code: 'must be a code without leading, trailing or double spaces (e.g. available)',
+  id: 'must be 1 to 64 letters, digits, "-" or "." (e.g. study-1)',
+  uri: 'must be a URI without spaces (e.g. urn:dicom:uid)',
+  url: 'must be a URL without spaces (e.g. https://pacs.example.org/dicomweb)',
+  canonical: 'must be a canonical URL without spaces (e.g. http://hl7.org/fhir/StructureDefinition/Patient)',
+  oid: 'must be urn:oid: followed by an OID (e.g. urn:oid:1.2.840.10008.1.2)',
+  uuid: 'must be urn:uuid: followed by a lower-case UUID (e.g. urn:uuid:c757873d-ec9a-4326-a141-556f43239520)',
+  date: 'must be a date (2024-05-01), a year and month (2024-05) or a year (2024)',
+  dateTime: 'must be a date (2024-05-01), or a date and time with seconds and a time zone (2024-05-01T14:30:00+02:00)',
+  instant: 'must be a date and time with seconds and a time zone (e.g. 2024-05-01T14:30:00.000+02:00)',
+  time: 'must be a time of day with seconds (e.g. 14:30:00)',
+  base64Binary: 'must be base64-encoded data',
+  xhtml: 'must be XHTML text',
+};
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+const MAX_STRING_LENGTH = 1024 * 1024;
+const DATE_TYPES = new Set(['date', 'dateTime', 'instant']);
+const PLAIN_TEXT = new Set(['string', 'markdown', 'xhtml']);
+const INTEGER_MIN: Record<string, number> = { integer: INT32_MIN, unsignedInt: 0, positiveInt: 1 };
+
+function format(code: string): string {
+  return FORMATS[code] ?? `must be a valid ${code}`;
+}
+
+const problem = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({ code, message });
+
+/** A yyyy-mm-dd prefix that names a day the month does not have (2023-02-29, 2024-04-31). */
+function impossibleDay(value: string): boolean {
+  if (value.length < 10) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return day > new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function expectedJson(jsonType: PrimitiveTypeModel['jsonType']): string {
+  return jsonType === 'string' ? 'text' : jsonType === 'number' ? 'a number' : 'true or false';
+}
+
+function wrongJsonType(code: string, jsonType: PrimitiveTypeModel['jsonType'], value: unknown): PrimitiveProblem {
+  const quoted = typeof value === 'string' && jsonType !== 'string' ? ` (write ${value} without quotes)` : '';
+  // For formatted text (dates, codes, URIs...) say what the text must look like too.
+  const more = jsonType === 'string' && !PLAIN_TEXT.has(code) ? `: it ${format(code)}` : '';
+  return problem('structure', (l) => `${l} must be ${expectedJson(jsonType)}, not ${jsonKind(value)}${quoted}${more}`);
+}
+
+function checkNumber(code: string, value: number): PrimitiveProblem | undefined {
+  const min = INTEGER_MIN[code];
+  if (min === undefined) return Number.isFinite(value) ? undefined : problem('value', (l) => `${l} ${format(code)}`);
+  if (!Number.isInteger(value) || value < min || value > INT32_MAX) {
+    return problem('value', (l) => `${l} ${format(code)}; ${value} is not`);
+  }
+  return undefined;
+}
+
+function checkString(
+  code: string,
+  value: string,
+  regex: RegExp | undefined,
+  isDate: boolean,
+): PrimitiveProblem | undefined {
+  if (value === '') return problem('value', (l) => `${l} must not be empty: enter a value or remove it`);
+  if (value.charCodeAt(0) <= 32 && !/\S/.test(value))
+    return problem('value', (l) => `${l} must contain more than spaces`);
+  if (value.length > MAX_STRING_LENGTH) return problem('value', (l) => `${l} is too long (over 1 MB of text)`);
+  if (regex !== undefined && !regex.test(value)) {
+    return problem('value', (l) => `${l} ${format(code)}`);
+  }
+  if (isDate && impossibleDay(value)) {
+    return problem('value', (l) => `${l} is not a real calendar date (${value.slice(0, 10)}): it ${format(code)}`);
+  }
+  return undefined;
+}
+
+/**
+ * Compiles the check for primitive type `code` (R4 JSON rules: the JSON type, then the spec's regex,
+ * non-empty strings with some non-whitespace content, 32-bit integers, real calendar dates).
+ * `formatChecked` drops the regex when a more specific rule (a DICOM UID) checks the format itself.
+ */
+export function compilePrimitive(
+  code: string,
+  definition: PrimitiveTypeModel | undefined,
+  formatChecked = false,
+): PrimitiveCheck {
+  if (definition === undefined) return () => undefined;
+  const { jsonType } = definition;
+  const regex = formatChecked ? undefined : definition.regex;
+  const isDate = DATE_TYPES.has(code);
+  return (value) => {
+    if (typeof value !== jsonType) return wrongJsonType(code, jsonType, value);
+    if (typeof value === 'number') return checkNumber(code, value);
+    if (typeof value === 'string') return checkString(code, value, regex, isDate);
+    return undefined;
+  };
+}
+
+/** The FHIR primitive type names: a JSON property of one of these may have a `_name` sibling. */
+export function isPrimitiveType(code: string, primitives: ReadonlyMap<string, PrimitiveTypeModel>): boolean {
+  return primitives.has(code) || code.startsWith('http://hl7.org/fhirpath/System.');
+}

@@ -1,0 +1,89 @@
+import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
+import { IMR_IMAGINGSTUDY_URL, type ProfileRegistry } from '../profile';
+import { compilerFor } from './compiler';
+import { rootContext } from './context';
+import { isAtOrBelow, makeIssue, toOutcome } from './issues';
+import { isRecord, type JsonObject, preview } from './json';
+import type { Segment } from './types';
+
+/** Validates resources against one profile. */
+export interface Validator {
+  /** Full validation (any JSON value may be passed: string, null, array... -> issues, never a throw). */
+  validate(resource: unknown): OperationOutcome;
+  /**
+   * The issues of a full validation whose expression is at or below `expression` (e.g.
+   * `ImagingStudy.series[3].instance[5].uid` or `ImagingStudy.identifier[0]`), in the same order,
+   * computed by walking only the path to that subtree. SOP instance UID uniqueness uses an index per
+   * `instance` array cached by identity: edit immutably (a changed series gets a new array), as
+   * React state does; see ./dicom.ts. An expression the walk cannot follow falls back to a full
+   * validation, filtered.
+   */
+  validateAt(resource: unknown, expression: string): OperationOutcomeIssue[];
+}
+
+const SEGMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$/;
+
+/** `ImagingStudy.series[3].uid` -> [series[3], uid]; undefined if not a simple indexed path. */
+function parseTarget(expression: string, resourceType: string): Segment[] | undefined {
+  const [root, ...rest] = expression.split('.');
+  if (root !== resourceType) return undefined;
+  const segments: Segment[] = [];
+  for (const part of rest) {
+    const m = SEGMENT.exec(part);
+    if (m === null || m[1] === undefined) return undefined;
+    segments.push(m[2] === undefined ? { name: m[1] } : { name: m[1], index: Number(m[2]) });
+  }
+  return segments;
+}
+
+/**
+ * Creates a validator for the profile `profileUrl` of `registry` (default: IMR ImagingStudy).
+ * The profile is compiled once into checkers; each call only walks the resource.
+ */
+export function createValidator(registry: ProfileRegistry, profileUrl: string = IMR_IMAGINGSTUDY_URL): Validator {
+  const compiler = compilerFor(registry);
+  const profile = registry.profiles.get(profileUrl);
+  const checker = compiler.profileChecker(profileUrl);
+  if (profile === undefined || checker === undefined) throw new Error(`Unknown profile ${profileUrl}`);
+  const type = profile.type;
+
+  /** The resource as an object to walk, or undefined when it cannot be one (the issue says why). */
+  function precheck(resource: unknown, issues: OperationOutcomeIssue[]): JsonObject | undefined {
+    if (!isRecord(resource)) {
+      issues.push(makeIssue('fatal', 'invalid', type, `This is not a FHIR ${type}: expected a JSON object`));
+      return undefined;
+    }
+    const found = resource.resourceType;
+    if (found === undefined) {
+      issues.push(
+        makeIssue('error', 'required', `${type}.resourceType`, `resourceType is required: it must be ${type}`),
+      );
+    } else if (found !== type) {
+      const text = `This is ${typeof found === 'string' ? `a ${preview(found)}` : 'not a resource'}, not ${type === 'ImagingStudy' ? 'an' : 'a'} ${type}`;
+      issues.push(makeIssue('error', 'invalid', `${type}.resourceType`, text));
+      return undefined;
+    }
+    return resource;
+  }
+
+  function validate(resource: unknown): OperationOutcome {
+    const issues: OperationOutcomeIssue[] = [];
+    const obj = precheck(resource, issues);
+    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true));
+    return toOutcome(issues);
+  }
+
+  function validateAt(resource: unknown, expression: string): OperationOutcomeIssue[] {
+    const segments = parseTarget(expression, type);
+    if (segments === undefined || segments.length === 0 || checker?.navigate === undefined) {
+      // The whole resource, or a target the walk cannot aim at: filter a full validation.
+      return validate(resource).issue.filter((issue) => isAtOrBelow(issue.expression?.[0] ?? '', expression));
+    }
+    const issues: OperationOutcomeIssue[] = [];
+    const obj = precheck(resource, issues);
+    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false));
+    return issues.filter((issue) => isAtOrBelow(issue.expression?.[0] ?? '', expression));
+  }
+
+  return { validate, validateAt };
+}
