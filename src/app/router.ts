@@ -31,3 +31,9 @@ export function useRoute(): Route {
 export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
+
+/** Changes the address without a history entry (after a new study is saved it becomes that study's page). */
+export function replaceRoute(route: Route): void {
+  window.history.replaceState(window.history.state, '', routeHref(route));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,0 +1,94 @@
+/**
+ * The datatype dispatcher: one component per input kind (see dispatch.ts for how the kind is
+ * chosen), with a recursive backbone renderer as the default.
+ */
+import { Box, Stack, Typography } from '@mui/material';
+import { memo } from 'react';
+import type { FormField } from './form-model';
+import { CodeSelectInput } from './inputs/CodeSelectInput';
+import { CodingInput, CodingListInput } from './inputs/CodingInputs';
+import { CodeableConceptInput, CodeableConceptListInput, ReferenceInput } from './inputs/ConceptInputs';
+import { DateTimeInput } from './inputs/DateTimeInput';
+import { EndpointInput } from './inputs/EndpointInput';
+import { ComputedCountInput, PatientReferenceInput, UnsupportedInput } from './inputs/ReadOnlyInputs';
+import { SopClassInput } from './inputs/SopClassInput';
+import { StringInput } from './inputs/StringInput';
+import type { InputProps } from './inputs/types';
+import { DicomUidInput, StudyUidInput } from './inputs/UidInputs';
+import { UnsignedIntInput } from './inputs/UnsignedIntInput';
+import { STUDY_UID_FIELD } from './issues';
+
+/** The slice's `value` field (for its schema path), labelled and required like the slice. */
+function studyUidValueField(slice: FormField): FormField {
+  const value = slice.children.find((c) => c.name === 'value');
+  return value ? { ...value, label: slice.label, required: true } : slice;
+}
+
+/** Renders the input for one field at an indexed name (`series.1.uid`). Memoised: props are stable. */
+export const ElementInput = memo(function ElementInput({ field, name, label }: InputProps) {
+  const props = label === undefined ? { field, name } : { field, name, label };
+  switch (field.kind) {
+    case 'study-uid':
+      return <StudyUidInput field={studyUidValueField(field)} name={STUDY_UID_FIELD} />;
+    case 'patient-reference':
+      return <PatientReferenceInput {...props} />;
+    case 'endpoint-references':
+      return <EndpointInput {...props} />;
+    case 'computed-count':
+      return <ComputedCountInput {...props} />;
+    case 'sop-class':
+      return <SopClassInput {...props} />;
+    case 'dicom-uid':
+      return <DicomUidInput {...props} />;
+    case 'coding-list':
+      return <CodingListInput {...props} />;
+    case 'codeable-concept-list':
+      return <CodeableConceptListInput {...props} />;
+    case 'code':
+      return field.valueSet ? <CodeSelectInput {...props} /> : <StringInput {...props} />;
+    case 'coding':
+      return <CodingInput {...props} />;
+    case 'codeable-concept':
+      return <CodeableConceptInput {...props} />;
+    case 'reference':
+      return <ReferenceInput {...props} />;
+    case 'date-time':
+      return <DateTimeInput {...props} />;
+    case 'string':
+    case 'markdown':
+    case 'uri':
+      return <StringInput {...props} />;
+    case 'unsigned-int':
+      return <UnsignedIntInput {...props} />;
+    case 'backbone':
+      return <BackboneInput {...props} />;
+    default:
+      // Lists without a dedicated editor, choices, booleans, identifiers: kept as they are.
+      return <UnsupportedInput {...props} />;
+  }
+});
+
+/** The default renderer: a group with the backbone's child inputs, recursively. */
+export function BackboneInput({ field, name, label }: InputProps) {
+  return (
+    <Box role="group" aria-label={label ?? field.label}>
+      <Typography variant="subtitle2">{label ?? field.label}</Typography>
+      <Stack spacing={2}>
+        {field.children.map((child) => (
+          <ElementInput key={child.elementId} field={child} name={`${name}.${child.name}`} />
+        ))}
+      </Stack>
+    </Box>
+  );
+}
+
+/** The fields of a section, each under its own name at the top level of the resource. */
+export function FieldList({ fields }: { fields: readonly FormField[] }) {
+  return (
+    <Stack spacing={2.5}>
+      {fields.map((f) => (
+        <ElementInput key={f.elementId} field={f} name={f.name} />
+      ))}
+    </Stack>
+  );
+}

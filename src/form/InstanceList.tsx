@@ -1,0 +1,129 @@
+/** The instances of one series: a virtualised list, so a series of thousands stays responsive. */
+import { Box, Button, Stack, Typography } from '@mui/material';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { useEditor } from './context';
+import { ElementInput } from './ElementInput';
+import { rowOf } from './focus';
+import { useFocusBus } from './focus-context';
+import type { FormField } from './form-model';
+
+/** Fixed row height (input + helper line): rows are not measured, so layout cannot feed back into rendering. */
+const ROW_HEIGHT = 84;
+const LIST_HEIGHT = 360;
+
+interface InstanceListProps {
+  seriesIndex: number;
+  field: FormField;
+}
+
+export function InstanceList({ seriesIndex, field }: InstanceListProps) {
+  const { readOnly } = useEditor();
+  const bus = useFocusBus();
+  const name = `series.${seriesIndex}.instance`;
+  const { fields, append, remove } = useFieldArray({ name, keyName: '_key' });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the list must re-render as it scrolls
+  const virtualizer = useVirtualizer({
+    count: fields.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+    // Without layout (jsdom, first paint) the list still renders its first rows.
+    initialRect: { width: 800, height: LIST_HEIGHT },
+  });
+
+  useEffect(
+    () =>
+      bus.listen((target) => {
+        const { series, instance } = rowOf(target);
+        if (series === seriesIndex && instance !== undefined) virtualizer.scrollToIndex(instance, { align: 'center' });
+      }),
+    [bus, seriesIndex, virtualizer],
+  );
+
+  return (
+    <Box role="group" aria-label={`Instances of series ${seriesIndex + 1}`}>
+      <Typography variant="subtitle2">
+        {field.label} ({fields.length})
+      </Typography>
+      {fields.length > 0 && (
+        <Box
+          ref={scrollRef}
+          sx={{ maxHeight: LIST_HEIGHT, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
+        >
+          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = fields[row.index];
+              if (!item) return null;
+              return (
+                <Box
+                  key={item._key}
+                  sx={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    width: '100%',
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${row.start}px)`,
+                    p: 1,
+                  }}
+                >
+                  <InstanceRow
+                    name={`${name}.${row.index}`}
+                    index={row.index}
+                    fields={field.children}
+                    readOnly={readOnly}
+                    onRemove={remove}
+                  />
+                </Box>
+              );
+            })}
+          </Box>
+        </Box>
+      )}
+      {!readOnly && (
+        <Button
+          size="small"
+          sx={{ mt: 1 }}
+          onClick={() => append({})}
+          aria-label={`Add instance to series ${seriesIndex + 1}`}
+        >
+          Add instance
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+interface InstanceRowProps {
+  name: string;
+  index: number;
+  fields: FormField[];
+  readOnly: boolean;
+  onRemove: (index: number) => void;
+}
+
+const InstanceRow = memo(function InstanceRow({ name, index, fields, readOnly, onRemove }: InstanceRowProps) {
+  return (
+    <Stack
+      direction="row"
+      spacing={1}
+      role="group"
+      aria-label={`Instance ${index + 1}`}
+      sx={{ alignItems: 'flex-start' }}
+    >
+      {fields.map((f) => (
+        <Box key={f.elementId} sx={{ flex: f.name === 'number' ? '0 0 9rem' : '1 1 0', minWidth: 0 }}>
+          <ElementInput field={f} name={`${name}.${f.name}`} />
+        </Box>
+      ))}
+      {!readOnly && (
+        <Button size="small" color="error" onClick={() => onRemove(index)} aria-label={`Remove instance ${index + 1}`}>
+          Remove
+        </Button>
+      )}
+    </Stack>
+  );
+});

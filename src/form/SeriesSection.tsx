@@ -1,0 +1,182 @@
+/** The series editor: add, remove and reorder series; each series' instances in a virtualised list. */
+import { Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
+import { memo, useEffect, useState } from 'react';
+import { useFieldArray, useFormState, useWatch } from 'react-hook-form';
+import { useEditor } from './context';
+import { ElementInput } from './ElementInput';
+import type { FormField } from './form-model';
+import { InstanceList } from './InstanceList';
+import { fieldId } from './inputs/a11y';
+import { flattenErrors } from './issues';
+import { codingLabel, isCoding } from './inputs/coding';
+import { useFocusBus } from './focus-context';
+import { rowOf } from './focus';
+
+interface SeriesSectionProps {
+  field: FormField;
+}
+
+/** A new series: empty, with an (empty) instance list so the list editor has an array to work on. */
+const newSeries = (): Record<string, unknown> => ({ instance: [] });
+
+export function SeriesSection({ field }: SeriesSectionProps) {
+  const { readOnly } = useEditor();
+  const bus = useFocusBus();
+  const { fields, append, remove, move } = useFieldArray({ name: 'series', keyName: '_key' });
+  // Series loaded with the study start collapsed (a study may have many); added ones start open.
+  const [initialKeys] = useState<ReadonlySet<string>>(() => new Set(fields.map((f) => f._key)));
+  const [overrides, setOverrides] = useState<ReadonlyMap<string, boolean>>(() => new Map());
+  const isExpanded = (key: string): boolean => overrides.get(key) ?? !initialKeys.has(key);
+  const setOpen = (key: string, open: boolean): void => setOverrides((prev) => new Map(prev).set(key, open));
+
+  useEffect(
+    () =>
+      bus.listen((name) => {
+        const { series } = rowOf(name);
+        const key = series === undefined ? undefined : fields[series]?._key;
+        if (key !== undefined) setOverrides((prev) => (prev.get(key) === true ? prev : new Map(prev).set(key, true)));
+      }),
+    [bus, fields],
+  );
+
+  const instanceField = field.children.find((c) => c.name === 'instance');
+  const seriesFields = field.children.filter((c) => c.name !== 'instance');
+  return (
+    <Stack spacing={2}>
+      {fields.map((item, index) => (
+        <Paper key={item._key} variant="outlined" sx={{ p: 2 }} role="group" aria-label={`Series ${index + 1}`}>
+          <SeriesHeader
+            index={index}
+            count={fields.length}
+            expanded={isExpanded(item._key)}
+            onToggle={() => setOpen(item._key, !isExpanded(item._key))}
+            onMove={(to) => move(index, to)}
+            onRemove={() => remove(index)}
+            readOnly={readOnly}
+          />
+          {isExpanded(item._key) && <SeriesBody index={index} fields={seriesFields} instanceField={instanceField} />}
+        </Paper>
+      ))}
+      {!readOnly && (
+        <Box>
+          <Button variant="outlined" onClick={() => append(newSeries())}>
+            Add series
+          </Button>
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
+interface SeriesHeaderProps {
+  index: number;
+  count: number;
+  expanded: boolean;
+  readOnly: boolean;
+  onToggle: () => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/** One line per series: number, modality, UID, instance count, issue marker and the row actions. */
+const SeriesHeader = memo(function SeriesHeader({
+  index,
+  count,
+  expanded,
+  readOnly,
+  onToggle,
+  onMove,
+  onRemove,
+}: SeriesHeaderProps) {
+  const name = `series.${index}`;
+  const summary = useWatch({
+    name,
+    compute: (s: unknown) => {
+      const series = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
+      return {
+        uid: typeof series.uid === 'string' ? series.uid : '',
+        modality: isCoding(series.modality) ? codingLabel(series.modality) : '',
+        instances: Array.isArray(series.instance) ? series.instance.length : 0,
+      };
+    },
+  });
+  const { errors } = useFormState({ name });
+  const hasIssue = flattenErrors(errors).some((i) => i.name === name || i.name?.startsWith(`${name}.`));
+  const label = `Series ${index + 1}`;
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Typography variant="subtitle1" component="h3">
+        {label}
+      </Typography>
+      {summary.modality && <Chip size="small" label={summary.modality} />}
+      <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+        {summary.uid}
+      </Typography>
+      <Typography variant="body2">{summary.instances} instances</Typography>
+      {hasIssue && <Chip size="small" color="error" label="Has issues" />}
+      <Box sx={{ flexGrow: 1 }} />
+      <Button
+        size="small"
+        onClick={onToggle}
+        aria-expanded={expanded}
+        aria-label={`${expanded ? 'Collapse' : 'Edit'} ${label}`}
+      >
+        {expanded ? 'Collapse' : 'Edit'}
+      </Button>
+      {!readOnly && (
+        <>
+          <Button size="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={`Move ${label} up`}>
+            Up
+          </Button>
+          <Button
+            size="small"
+            disabled={index === count - 1}
+            onClick={() => onMove(index + 1)}
+            aria-label={`Move ${label} down`}
+          >
+            Down
+          </Button>
+          <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${label}`}>
+            Remove
+          </Button>
+        </>
+      )}
+    </Stack>
+  );
+});
+
+const SeriesBody = memo(function SeriesBody({
+  index,
+  fields,
+  instanceField,
+}: {
+  index: number;
+  fields: FormField[];
+  instanceField: FormField | undefined;
+}) {
+  return (
+    <Stack spacing={2} sx={{ mt: 2 }}>
+      <SeriesItemIssue name={`series.${index}`} />
+      {fields.map((f) => (
+        <ElementInput key={f.elementId} field={f} name={`series.${index}.${f.name}`} />
+      ))}
+      {instanceField && <InstanceList seriesIndex={index} field={instanceField} />}
+    </Stack>
+  );
+});
+
+/** An issue about the series as a whole (not one of its fields). */
+function SeriesItemIssue({ name }: { name: string }) {
+  const { errors } = useFormState({ name });
+  const issue = flattenErrors(errors).find((i) => i.name === name);
+  if (!issue) return null;
+  return (
+    <Typography
+      id={`${fieldId(name)}-helper-text`}
+      color={issue.severity === 'error' ? 'error' : 'warning'}
+      variant="body2"
+    >
+      {issue.message}
+    </Typography>
+  );
+}

@@ -1,0 +1,245 @@
+/** The ImagingStudy editor: a form generated from the IMR profile, validated live. */
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Alert,
+  Box,
+  Button,
+  Stack,
+  Tab,
+  Tabs,
+  Typography,
+} from '@mui/material';
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Patient } from 'fhir/r4';
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { EditorContext, type EditorContextValue } from './context';
+import { FieldList } from './ElementInput';
+import { FocusBus } from './focus';
+import { FocusBusContext, useFocusBus } from './focus-context';
+import { buildFormModel, type FormField } from './form-model';
+import { fieldId } from './inputs/a11y';
+import { IssueSummary } from './IssueSummary';
+import { flattenErrors, indexInputs, toFieldErrors, toFormIssues, type FormIssue } from './issues';
+import { JsonTab } from './JsonTab';
+import { toOperationOutcome } from './outcome';
+import type { ProfileRegistry, Validator } from './ports';
+import { studyResolver } from './resolver';
+import { SeriesSection } from './SeriesSection';
+import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from './values';
+import { validateEndpoint } from '../validation';
+
+/** An Endpoint created inline: the study refers to it as `{ reference: fullUrl }` (a `urn:uuid:`). */
+export interface InlineEndpoint {
+  fullUrl: string;
+  resource: Endpoint;
+}
+
+export interface StudyEditorProps {
+  registry: ProfileRegistry;
+  validator: Validator;
+  initial?: ImagingStudy;
+  patient: Patient;
+  searchEndpoints: (text: string) => Promise<Endpoint[]>;
+  /** Saves the study; `newEndpoints` are the Endpoints created inline that the study refers to by `fullUrl`. */
+  onSave: (study: ImagingStudy, newEndpoints: InlineEndpoint[]) => Promise<OperationOutcome | undefined>;
+  readOnly?: boolean;
+}
+
+/** The "More details" section; opens itself when one of its fields is to be focused. */
+function DetailsSection({ fields }: { fields: readonly FormField[] }) {
+  const [open, setOpen] = useState(false);
+  const bus = useFocusBus();
+  useEffect(
+    () => bus.listen((name) => fields.some((f) => name.split('.')[0] === f.name) && setOpen(true)),
+    [bus, fields],
+  );
+  if (fields.length === 0) return null;
+  return (
+    <Accordion expanded={open} onChange={(_e, next) => setOpen(next)} disableGutters variant="outlined">
+      <AccordionSummary aria-controls="more-details-content" id="more-details-header">
+        <Typography component="h2" variant="h6">
+          More details
+        </Typography>
+      </AccordionSummary>
+      <AccordionDetails id="more-details-content">
+        <FieldList fields={fields} />
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/**
+ * The editor for one ImagingStudy. Edits are merged onto `initial`; Save validates the whole
+ * resource and calls `onSave` only when there are no errors (warnings do not block).
+ */
+export function StudyEditor({
+  registry,
+  validator,
+  initial,
+  patient,
+  searchEndpoints,
+  onSave,
+  readOnly = false,
+}: StudyEditorProps): JSX.Element {
+  const model = useMemo(() => buildFormModel(registry), [registry]);
+  const inputs = useMemo(() => indexInputs(model), [model]);
+  const order = useMemo(
+    () => registry.profiles.get(model.profileUrl)?.root.children.map((c) => c.name) ?? [],
+    [registry, model],
+  );
+  const build = useCallback(
+    (values: StudyFormValues) => toResource(values, { patient, profileUrl: model.profileUrl, order }),
+    [patient, model, order],
+  );
+  const resolver = useMemo(
+    () =>
+      studyResolver({
+        validator,
+        inputs,
+        toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order }),
+      }),
+    [validator, inputs, patient, model, order],
+  );
+  const [defaultValues] = useState(() => toFormValues(initial));
+  const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
+  const { getValues, setError, clearErrors, setFocus } = methods;
+
+  const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(() => new Map());
+  const [formIssues, setFormIssues] = useState<FormIssue[]>([]);
+  const [tab, setTab] = useState<'form' | 'json'>('form');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const [bus] = useState(() => new FocusBus());
+
+  const focusField = useCallback(
+    (name: string) => {
+      setTab('form');
+      bus.reveal(name);
+      // Two frames: one for the section to open, one for a virtualised row to mount.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          setFocus(name);
+          const el = document.getElementById(fieldId(name));
+          if (el && document.activeElement !== el) el.focus();
+        }),
+      );
+    },
+    [bus, setFocus],
+  );
+
+  const context = useMemo<EditorContextValue>(
+    () => ({
+      valueSet: (url) => (url === undefined ? undefined : registry.valueSets.get(url)),
+      validator,
+      validateEndpoint,
+      patient,
+      readOnly,
+      searchEndpoints,
+      newEndpoints,
+      addNewEndpoint: (reference, endpoint) => setNewEndpoints((prev) => new Map(prev).set(reference, endpoint)),
+      focusField,
+    }),
+    [registry, validator, patient, readOnly, searchEndpoints, newEndpoints, focusField],
+  );
+
+  /** Shows a whole outcome (full validation or the server's); returns whether it has errors. */
+  const showOutcome = (issues: readonly OperationOutcomeIssue[]): boolean => {
+    const all = toFormIssues(issues, inputs);
+    clearErrors();
+    for (const issue of flattenErrors(toFieldErrors(all))) {
+      setError(issue.name as string, { type: issue.severity, message: issue.message });
+    }
+    setFormIssues(all.filter((i) => i.name === undefined));
+    return all.some((i) => i.severity === 'error');
+  };
+
+  const save = async (): Promise<void> => {
+    setSaved(false);
+    const study = build(getValues());
+    if (showOutcome(validator.validate(study).issue)) {
+      summaryHeading.current?.focus();
+      return;
+    }
+    const referenced = new Set((study.endpoint ?? []).map((r) => r.reference));
+    const created = [...newEndpoints]
+      .filter(([ref]) => referenced.has(ref))
+      .map(([fullUrl, resource]) => ({ fullUrl, resource }));
+    setSaving(true);
+    try {
+      const outcome = await onSave(study, created);
+      if (outcome && showOutcome(outcome.issue)) summaryHeading.current?.focus();
+      else setSaved(true);
+    } catch (error) {
+      // Never reset: what the user typed stays, the problem goes to fields or the form message.
+      showOutcome(toOperationOutcome(error).issue);
+      summaryHeading.current?.focus();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <LocalizationProvider dateAdapter={AdapterDayjs}>
+      <EditorContext.Provider value={context}>
+        <FocusBusContext.Provider value={bus}>
+          <FormProvider {...methods}>
+            <Box component="form" noValidate aria-label="ImagingStudy editor" onSubmit={(e) => e.preventDefault()}>
+              <Tabs value={tab} onChange={(_e, v: 'form' | 'json') => setTab(v)} aria-label="Editor views">
+                <Tab value="form" label="Form" id="tab-form" aria-controls="panel-form" />
+                <Tab value="json" label="FHIR JSON" id="tab-json" aria-controls="panel-json" />
+              </Tabs>
+              <IssueSummary
+                inputs={inputs}
+                formIssues={formIssues}
+                onFocusField={focusField}
+                headingRef={summaryHeading}
+              />
+              <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
+                <Stack spacing={3}>
+                  <Box component="section" aria-labelledby="study-heading">
+                    <Typography id="study-heading" component="h2" variant="h6" gutterBottom>
+                      Study
+                    </Typography>
+                    <FieldList fields={model.main} />
+                  </Box>
+                  <DetailsSection fields={model.details} />
+                  {model.series && (
+                    <Box component="section" aria-labelledby="series-heading">
+                      <Typography id="series-heading" component="h2" variant="h6" gutterBottom>
+                        Series
+                      </Typography>
+                      <SeriesSection field={model.series} />
+                    </Box>
+                  )}
+                </Stack>
+              </Box>
+              {tab === 'json' && (
+                <Box role="tabpanel" id="panel-json" aria-labelledby="tab-json">
+                  <JsonTab resource={build(getValues())} />
+                </Box>
+              )}
+              {!readOnly && (
+                <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
+                  <Button variant="contained" onClick={() => void save()} disabled={saving}>
+                    Save
+                  </Button>
+                  {saving && <Typography role="status">Saving…</Typography>}
+                  {saved && (
+                    <Alert severity="success" role="status">
+                      Saved
+                    </Alert>
+                  )}
+                </Stack>
+              )}
+            </Box>
+          </FormProvider>
+        </FocusBusContext.Provider>
+      </EditorContext.Provider>
+    </LocalizationProvider>
+  );
+}

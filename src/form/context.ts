@@ -1,0 +1,29 @@
+/** What inputs need from the editor besides their own value: value sets, the patient, endpoints. */
+import { createContext, useContext } from 'react';
+import type { Endpoint, OperationOutcome, Patient } from 'fhir/r4';
+import type { ValueSetModel } from '../profile/model';
+import type { Validator } from './ports';
+
+export interface EditorContextValue {
+  valueSet(url: string | undefined): ValueSetModel | undefined;
+  validator: Validator;
+  /** Validates an Endpoint against the Imaging Study Endpoint profile. */
+  validateEndpoint: (resource: unknown) => OperationOutcome;
+  patient: Patient;
+  readOnly: boolean;
+  searchEndpoints: (text: string) => Promise<Endpoint[]>;
+  /** Endpoints created inline, by their `urn:uuid:` reference. */
+  newEndpoints: ReadonlyMap<string, Endpoint>;
+  addNewEndpoint(reference: string, endpoint: Endpoint): void;
+  /** Scrolls a virtualised row into view (if needed) and focuses the field. */
+  focusField(name: string): void;
+}
+
+export const EditorContext = createContext<EditorContextValue | null>(null);
+
+/** The editor context; inputs are only rendered inside `StudyEditor`. */
+export function useEditor(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('useEditor outside StudyEditor');
+  return value;
+}

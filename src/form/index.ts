@@ -1,0 +1,6 @@
+/** The ImagingStudy editor form layer: the editor component and its plain-TS helpers. */
+export { StudyEditor, type InlineEndpoint, type StudyEditorProps } from './StudyEditor';
+export { buildFormModel, IMR_IMAGING_STUDY_URL, type FormField, type FormModel } from './form-model';
+export { expressionToFieldPath, fieldPathToExpression } from './paths';
+export { generateUid, normalizeStudyUid } from './uid';
+export type { ProfileRegistry, Validator } from './ports';

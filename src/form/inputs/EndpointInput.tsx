@@ -1,0 +1,122 @@
+import { Autocomplete, Box, Button, TextField } from '@mui/material';
+import type { Reference } from 'fhir/r4';
+import { useEffect, useState } from 'react';
+import { useController } from 'react-hook-form';
+import { useEditor } from '../context';
+import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../endpoint';
+import { fieldStatus } from './a11y';
+import { NewEndpointForm } from './NewEndpointForm';
+import type { InputProps } from './types';
+
+function referencesOf(value: unknown): Reference[] {
+  return Array.isArray(value) ? value.filter((r): r is Reference => typeof r === 'object' && r !== null) : [];
+}
+
+/** Fetches the server's endpoints matching the typed text; stale answers are ignored. */
+function useEndpointSearch(text: string, enabled: boolean): { options: EndpointOption[]; loading: boolean } {
+  const { searchEndpoints } = useEditor();
+  const [result, setResult] = useState<{ text: string; options: EndpointOption[] } | undefined>();
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    const done = (options: EndpointOption[]): void => {
+      if (current) setResult({ text, options });
+    };
+    searchEndpoints(text)
+      .then((found) => done(found.filter((e) => e.id).map((e) => endpointOption(`Endpoint/${e.id ?? ''}`, e))))
+      .catch(() => done([]));
+    return () => {
+      current = false;
+    };
+  }, [text, enabled, searchEndpoints]);
+  return { options: result?.options ?? [], loading: enabled && result?.text !== text };
+}
+
+/**
+ * Endpoint (1..*): picks server Endpoints (name, address, connection type shown) or creates a new
+ * one inline, referenced by a temporary `urn:uuid:` until the app's transaction creates it.
+ */
+export function EndpointInput({ field, name, label }: InputProps) {
+  const { readOnly, newEndpoints, addNewEndpoint } = useEditor();
+  const { field: control, fieldState } = useController({ name });
+  const status = fieldStatus(name, field.schemaPath, fieldState);
+  const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const { options, loading } = useEndpointSearch(text, open);
+  const references = referencesOf(control.value);
+  const selected: EndpointOption[] = references.map((r) => {
+    const ref = r.reference ?? '';
+    const created = newEndpoints.get(ref);
+    if (created) return endpointOption(ref, created);
+    return (
+      options.find((o) => o.reference === ref) ?? (r.display ? { reference: ref, name: r.display } : { reference: ref })
+    );
+  });
+  const text_ = label ?? field.label;
+  return (
+    <Box>
+      <Autocomplete
+        multiple
+        id={status.id}
+        open={open}
+        onOpen={() => setOpen(true)}
+        onClose={() => setOpen(false)}
+        options={options}
+        loading={loading}
+        value={selected}
+        readOnly={readOnly}
+        filterOptions={(o) => o}
+        onInputChange={(_e, v, reason) => reason === 'input' && setText(v)}
+        isOptionEqualToValue={(a, b) => a.reference === b.reference}
+        getOptionLabel={optionLabel}
+        renderOption={(props, option) => {
+          const { key, ...rest } = props;
+          return (
+            <Box component="li" key={key} {...rest} sx={{ display: 'block' }}>
+              <strong>{option.name ?? option.reference}</strong>
+              <br />
+              <small>
+                {option.address} {option.connectionType ? `· ${option.connectionType}` : ''}
+              </small>
+            </Box>
+          );
+        }}
+        onChange={(_e, value) => {
+          // Keep the stored reference (and its display) for endpoints that are already chosen.
+          control.onChange(
+            value.map((o) => references.find((r) => r.reference === o.reference) ?? optionToReference(o)),
+          );
+        }}
+        onBlur={control.onBlur}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={text_}
+            required={field.required}
+            error={status.invalid}
+            helperText={status.message}
+            inputRef={control.ref}
+            size="small"
+            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, ...status.dataProps } }}
+          />
+        )}
+      />
+      {!readOnly && !creating && (
+        <Button sx={{ mt: 1 }} variant="outlined" onClick={() => setCreating(true)}>
+          New endpoint
+        </Button>
+      )}
+      {creating && (
+        <NewEndpointForm
+          onCancel={() => setCreating(false)}
+          onCreate={(reference, endpoint) => {
+            addNewEndpoint(reference, endpoint);
+            control.onChange([...references, optionToReference(endpointOption(reference, endpoint))]);
+            setCreating(false);
+          }}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadImrRegistry } from '../profile';
+import { buildFormModel } from './form-model';
+import { flattenErrors, indexInputs, inputNameFor, toFieldErrors, toFormIssues } from './issues';
+
+const inputs = indexInputs(buildFormModel(loadImrRegistry()));
+
+describe('issue routing', () => {
+  it.each([
+    ['identifier', 'identifier.0.value'],
+    ['identifier.0', 'identifier.0.value'],
+    ['identifier.0.value', 'identifier.0.value'],
+    ['modality.1', 'modality'],
+    ['modality.1.code', 'modality'],
+    ['series.2', 'series.2'],
+    ['series.2.instance.7.uid', 'series.2.instance.7.uid'],
+    ['series.2.instance.7.sopClass.code', 'series.2.instance.7.sopClass'],
+  ])('shows an issue at %s on the input %s', (path, name) => {
+    expect(inputNameFor(path, inputs)).toBe(name);
+  });
+
+  it('sends issues without a matching input to the form-level message', () => {
+    expect(inputNameFor('identifier.1.value', inputs)).toBeUndefined();
+    const issues = toFormIssues(
+      [{ severity: 'error', code: 'invariant', details: { text: 'dom-3' }, expression: ['ImagingStudy'] }],
+      inputs,
+    );
+    expect(issues).toEqual([{ severity: 'error', message: 'dom-3' }]);
+  });
+
+  it('keeps one error per input with the worst severity, and drops information issues', () => {
+    const issues = toFormIssues(
+      [
+        {
+          severity: 'warning',
+          code: 'code-invalid',
+          details: { text: 'not in CID 29' },
+          expression: ['ImagingStudy.modality[0]'],
+        },
+        {
+          severity: 'error',
+          code: 'value',
+          details: { text: 'bad code' },
+          expression: ['ImagingStudy.modality[0].code'],
+        },
+        { severity: 'information', code: 'informational', diagnostics: 'fyi', expression: ['ImagingStudy.status'] },
+      ],
+      inputs,
+    );
+    expect(flattenErrors(toFieldErrors(issues))).toEqual([
+      { name: 'modality', severity: 'error', message: 'not in CID 29; bad code' },
+    ]);
+  });
+});

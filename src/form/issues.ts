@@ -1,0 +1,114 @@
+/**
+ * Routes OperationOutcome issues (live validation or the server's) to the input that shows them,
+ * or to the form-level message when no input matches.
+ */
+import type { OperationOutcomeIssue } from 'fhir/r4';
+import { set, type FieldError, type FieldErrors } from 'react-hook-form';
+import type { FormField, FormModel } from './form-model';
+import { expressionToFieldPath, fieldPathToSchemaPath, STUDY_UID_INDEX } from './paths';
+import type { StudyFormValues } from './values';
+
+export type IssueSeverity = 'error' | 'warning';
+
+/** An issue as the form shows it: where (field name, if any) and what. */
+export interface FormIssue {
+  name?: string;
+  severity: IssueSeverity;
+  message: string;
+}
+
+/** The react-hook-form field name of the Study Instance UID input. */
+export const STUDY_UID_FIELD = `identifier.${STUDY_UID_INDEX}.value`;
+
+/** Schema path -> field, for every input of the model. */
+export function indexInputs(model: FormModel): Map<string, FormField> {
+  const index = new Map<string, FormField>();
+  const visit = (field: FormField): void => {
+    if (!index.has(field.schemaPath)) index.set(field.schemaPath, field);
+    field.children.forEach(visit);
+  };
+  [...model.main, ...model.details, ...(model.series ? [model.series] : [])].forEach(visit);
+  return index;
+}
+
+/**
+ * The name of the input that shows an issue at `fieldPath`: the longest prefix that is an input.
+ * A list of backbone elements shows item-level issues at the item (`series.1`).
+ */
+export function inputNameFor(fieldPath: string, inputs: ReadonlyMap<string, FormField>): string | undefined {
+  const parts = fieldPath.split('.');
+  if (parts[0] === 'identifier') {
+    return parts.length === 1 || parts[1] === String(STUDY_UID_INDEX) ? STUDY_UID_FIELD : undefined;
+  }
+  for (let i = parts.length; i > 0; i--) {
+    const prefix = parts.slice(0, i).join('.');
+    const field = inputs.get(fieldPathToSchemaPath(prefix));
+    if (!field) continue;
+    const last = parts[i - 1] as string;
+    if (!/^\d+$/.test(last)) return prefix;
+    if (field.kind === 'backbone-list') return prefix;
+  }
+  return undefined;
+}
+
+function severityOf(issue: OperationOutcomeIssue): IssueSeverity | undefined {
+  if (issue.severity === 'error' || issue.severity === 'fatal') return 'error';
+  if (issue.severity === 'warning') return 'warning';
+  return undefined;
+}
+
+function messageOf(issue: OperationOutcomeIssue): string {
+  return issue.details?.text ?? issue.diagnostics ?? issue.code;
+}
+
+/** Turns OperationOutcome issues into form issues (informational ones are dropped). */
+export function toFormIssues(
+  issues: readonly OperationOutcomeIssue[],
+  inputs: ReadonlyMap<string, FormField>,
+): FormIssue[] {
+  const out: FormIssue[] = [];
+  for (const issue of issues) {
+    const severity = severityOf(issue);
+    if (!severity) continue;
+    const expression = issue.expression?.[0] ?? issue.location?.[0];
+    const path = expression === undefined ? undefined : expressionToFieldPath(expression);
+    const name = path === undefined ? undefined : inputNameFor(path, inputs);
+    out.push(
+      name === undefined ? { severity, message: messageOf(issue) } : { name, severity, message: messageOf(issue) },
+    );
+  }
+  return out;
+}
+
+/** Groups field issues into react-hook-form errors: one error per input, `type` is the worst severity. */
+export function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<StudyFormValues> {
+  const byName = new Map<string, FormIssue[]>();
+  for (const issue of issues) {
+    if (issue.name === undefined) continue;
+    byName.set(issue.name, [...(byName.get(issue.name) ?? []), issue]);
+  }
+  const errors: FieldErrors<StudyFormValues> = {};
+  for (const [name, list] of byName) {
+    const error: FieldError = {
+      type: list.some((i) => i.severity === 'error') ? 'error' : 'warning',
+      message: [...new Set(list.map((i) => i.message))].join('; '),
+    };
+    set(errors, name, error);
+  }
+  return errors;
+}
+
+/** Flattens react-hook-form errors into a list, in form order (object key order). */
+export function flattenErrors(errors: unknown, prefix = ''): FormIssue[] {
+  if (typeof errors !== 'object' || errors === null) return [];
+  const record = errors as Record<string, unknown>;
+  const out: FormIssue[] = [];
+  if (typeof record.type === 'string' && typeof record.message === 'string' && prefix !== '') {
+    out.push({ name: prefix, severity: record.type === 'warning' ? 'warning' : 'error', message: record.message });
+  }
+  for (const [key, child] of Object.entries(record)) {
+    if (key === 'ref' || key === 'type' || key === 'message' || key === 'types') continue;
+    out.push(...flattenErrors(child, key === 'root' ? prefix : prefix === '' ? key : `${prefix}.${key}`));
+  }
+  return out;
+}
