@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // Rendering the whole editor in jsdom is slow on a busy 2-core machine.
+          testTimeout: 30000,
         },
       },
       {

@@ -72,7 +72,9 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
 export function BackboneInput({ field, name, label }: InputProps) {
   return (
     <Box role="group" aria-label={label ?? field.label}>
-      <Typography variant="subtitle2">{label ?? field.label}</Typography>
+      <Typography variant="subtitle2" component="p">
+        {label ?? field.label}
+      </Typography>
       <Stack spacing={2}>
         {field.children.map((child) => (
           <ElementInput key={child.elementId} field={child} name={`${name}.${child.name}`} />

@@ -45,7 +45,7 @@ export function InstanceList({ seriesIndex, field }: InstanceListProps) {
 
   return (
     <Box role="group" aria-label={`Instances of series ${seriesIndex + 1}`}>
-      <Typography variant="subtitle2">
+      <Typography variant="subtitle2" component="h4">
         {field.label} ({fields.length})
       </Typography>
       {fields.length > 0 && (

@@ -11,8 +11,6 @@ import {
   Tabs,
   Typography,
 } from '@mui/material';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Patient } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -23,6 +21,7 @@ import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
+import { ImportBar } from './import/ImportBar';
 import { flattenErrors, indexInputs, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
 import { toOperationOutcome } from './outcome';
@@ -30,7 +29,7 @@ import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
 import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from './values';
-import { validateEndpoint } from '../validation';
+import { validateEndpoint } from '../validation/api';
 
 /** An Endpoint created inline: the study refers to it as `{ reference: fullUrl }` (a `urn:uuid:`). */
 export interface InlineEndpoint {
@@ -47,6 +46,27 @@ export interface StudyEditorProps {
   /** Saves the study; `newEndpoints` are the Endpoints created inline that the study refers to by `fullUrl`. */
   onSave: (study: ImagingStudy, newEndpoints: InlineEndpoint[]) => Promise<OperationOutcome | undefined>;
   readOnly?: boolean;
+  /** Endpoints created inline earlier (in a restored draft) that `initial` may refer to by `fullUrl`. */
+  initialNewEndpoints?: readonly InlineEndpoint[];
+  /**
+   * Called after every edit with a reader of the editor's state, for drafts and leave warnings. Reading builds the
+   * whole resource, so the caller reads at its own pace.
+   */
+  onEdit?: (read: () => EditorSnapshot) => void;
+}
+
+/** The editor's state at one moment. */
+export interface EditorSnapshot {
+  study: ImagingStudy;
+  /** The inline Endpoints the study refers to. */
+  newEndpoints: InlineEndpoint[];
+  /** Whether the study differs from the one the editor opened with. */
+  dirty: boolean;
+}
+
+function referencedEndpoints(study: ImagingStudy, endpoints: ReadonlyMap<string, Endpoint>): InlineEndpoint[] {
+  const referenced = new Set((study.endpoint ?? []).map((r) => r.reference));
+  return [...endpoints].filter(([ref]) => referenced.has(ref)).map(([fullUrl, resource]) => ({ fullUrl, resource }));
 }
 
 /** The "More details" section; opens itself when one of its fields is to be focused. */
@@ -59,9 +79,16 @@ function DetailsSection({ fields }: { fields: readonly FormField[] }) {
   );
   if (fields.length === 0) return null;
   return (
-    <Accordion expanded={open} onChange={(_e, next) => setOpen(next)} disableGutters variant="outlined">
+    <Accordion
+      expanded={open}
+      onChange={(_e, next) => setOpen(next)}
+      disableGutters
+      variant="outlined"
+      // The summary button sits in this heading; a heading inside it would nest one heading in another.
+      slotProps={{ heading: { component: 'h2' } }}
+    >
       <AccordionSummary aria-controls="more-details-content" id="more-details-header">
-        <Typography component="h2" variant="h6">
+        <Typography component="span" variant="h6">
           More details
         </Typography>
       </AccordionSummary>
@@ -84,6 +111,8 @@ export function StudyEditor({
   searchEndpoints,
   onSave,
   readOnly = false,
+  initialNewEndpoints,
+  onEdit,
 }: StudyEditorProps): JSX.Element {
   const model = useMemo(() => buildFormModel(registry), [registry]);
   const inputs = useMemo(() => indexInputs(model), [model]);
@@ -106,9 +135,20 @@ export function StudyEditor({
   );
   const [defaultValues] = useState(() => toFormValues(initial));
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
-  const { getValues, setError, clearErrors, setFocus } = methods;
+  const { getValues, setError, clearErrors, setFocus, subscribe } = methods;
 
-  const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(() => new Map());
+  const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(
+    () => new Map(initialNewEndpoints?.map((e) => [e.fullUrl, e.resource])),
+  );
+  const [pristine] = useState(() => JSON.stringify(build(defaultValues)));
+  const read = useCallback((): EditorSnapshot => {
+    const study = build(getValues());
+    return { study, newEndpoints: referencedEndpoints(study, newEndpoints), dirty: JSON.stringify(study) !== pristine };
+  }, [build, getValues, newEndpoints, pristine]);
+  useEffect(() => {
+    if (!onEdit) return;
+    return subscribe({ formState: { values: true }, callback: () => onEdit(read) });
+  }, [subscribe, onEdit, read]);
   const [formIssues, setFormIssues] = useState<FormIssue[]>([]);
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [saving, setSaving] = useState(false);
@@ -165,10 +205,7 @@ export function StudyEditor({
       summaryHeading.current?.focus();
       return;
     }
-    const referenced = new Set((study.endpoint ?? []).map((r) => r.reference));
-    const created = [...newEndpoints]
-      .filter(([ref]) => referenced.has(ref))
-      .map(([fullUrl, resource]) => ({ fullUrl, resource }));
+    const created = referencedEndpoints(study, newEndpoints);
     setSaving(true);
     try {
       const outcome = await onSave(study, created);
@@ -184,62 +221,61 @@ export function StudyEditor({
   };
 
   return (
-    <LocalizationProvider dateAdapter={AdapterDayjs}>
-      <EditorContext.Provider value={context}>
-        <FocusBusContext.Provider value={bus}>
-          <FormProvider {...methods}>
-            <Box component="form" noValidate aria-label="ImagingStudy editor" onSubmit={(e) => e.preventDefault()}>
-              <Tabs value={tab} onChange={(_e, v: 'form' | 'json') => setTab(v)} aria-label="Editor views">
-                <Tab value="form" label="Form" id="tab-form" aria-controls="panel-form" />
-                <Tab value="json" label="FHIR JSON" id="tab-json" aria-controls="panel-json" />
-              </Tabs>
-              <IssueSummary
-                inputs={inputs}
-                formIssues={formIssues}
-                onFocusField={focusField}
-                headingRef={summaryHeading}
-              />
-              <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
-                <Stack spacing={3}>
-                  <Box component="section" aria-labelledby="study-heading">
-                    <Typography id="study-heading" component="h2" variant="h6" gutterBottom>
-                      Study
-                    </Typography>
-                    <FieldList fields={model.main} />
-                  </Box>
-                  <DetailsSection fields={model.details} />
-                  {model.series && (
-                    <Box component="section" aria-labelledby="series-heading">
-                      <Typography id="series-heading" component="h2" variant="h6" gutterBottom>
-                        Series
-                      </Typography>
-                      <SeriesSection field={model.series} />
-                    </Box>
-                  )}
-                </Stack>
-              </Box>
-              {tab === 'json' && (
-                <Box role="tabpanel" id="panel-json" aria-labelledby="tab-json">
-                  <JsonTab resource={build(getValues())} />
+    <EditorContext.Provider value={context}>
+      <FocusBusContext.Provider value={bus}>
+        <FormProvider {...methods}>
+          <Box component="form" noValidate aria-label="ImagingStudy editor" onSubmit={(e) => e.preventDefault()}>
+            <Tabs value={tab} onChange={(_e, v: 'form' | 'json') => setTab(v)} aria-label="Editor views">
+              <Tab value="form" label="Form" id="tab-form" aria-controls="panel-form" />
+              <Tab value="json" label="FHIR JSON" id="tab-json" aria-controls="panel-json" />
+            </Tabs>
+            <IssueSummary
+              inputs={inputs}
+              formIssues={formIssues}
+              onFocusField={focusField}
+              headingRef={summaryHeading}
+            />
+            <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
+              <Stack spacing={3}>
+                {!readOnly && <ImportBar />}
+                <Box component="section" aria-labelledby="study-heading">
+                  <Typography id="study-heading" component="h2" variant="h6" gutterBottom>
+                    Study
+                  </Typography>
+                  <FieldList fields={model.main} />
                 </Box>
-              )}
-              {!readOnly && (
-                <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
-                  <Button variant="contained" onClick={() => void save()} disabled={saving}>
-                    Save
-                  </Button>
-                  {saving && <Typography role="status">Saving…</Typography>}
-                  {saved && (
-                    <Alert severity="success" role="status">
-                      Saved
-                    </Alert>
-                  )}
-                </Stack>
-              )}
+                <DetailsSection fields={model.details} />
+                {model.series && (
+                  <Box component="section" aria-labelledby="series-heading">
+                    <Typography id="series-heading" component="h2" variant="h6" gutterBottom>
+                      Series
+                    </Typography>
+                    <SeriesSection field={model.series} />
+                  </Box>
+                )}
+              </Stack>
             </Box>
-          </FormProvider>
-        </FocusBusContext.Provider>
-      </EditorContext.Provider>
-    </LocalizationProvider>
+            {tab === 'json' && (
+              <Box role="tabpanel" id="panel-json" aria-labelledby="tab-json">
+                <JsonTab resource={build(getValues())} />
+              </Box>
+            )}
+            {!readOnly && (
+              <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
+                <Button variant="contained" onClick={() => void save()} disabled={saving}>
+                  Save
+                </Button>
+                {saving && <Typography role="status">Saving…</Typography>}
+                {saved && (
+                  <Alert severity="success" role="status">
+                    Saved
+                  </Alert>
+                )}
+              </Stack>
+            )}
+          </Box>
+        </FormProvider>
+      </FocusBusContext.Provider>
+    </EditorContext.Provider>
   );
 }

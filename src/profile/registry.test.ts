@@ -179,3 +179,21 @@ describe('resource types', () => {
     expect(types.has('SubscriptionStatus')).toBe(false);
   });
 });
+
+describe('FHIR regexes follow XML Schema whitespace rules', () => {
+  const string = loadImrRegistry().primitives.get('string')?.regex;
+  const code = loadImrRegistry().primitives.get('code')?.regex;
+
+  it('accepts text with non-breaking, zero-width and em spaces, which are not XML Schema whitespace', () => {
+    for (const text of ['a\u00a0b', '\ufeff', 'x\u2003y', 'line\u2028break', '\u200b']) {
+      expect(string?.test(text), JSON.stringify(text)).toBe(true);
+    }
+    expect(code?.test('a\u00a0b')).toBe(true);
+  });
+
+  it('still treats space, tab, CR and LF as whitespace: codes cannot have a double or leading space', () => {
+    expect(code?.test('a  b')).toBe(false);
+    expect(code?.test('a\tb')).toBe(true);
+    expect(code?.test(' a')).toBe(false);
+  });
+});

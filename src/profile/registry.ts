@@ -29,10 +29,35 @@ export interface ProfileRegistry {
   resourceTypes: ReadonlySet<string>;
 }
 
-/** Anchors a FHIR regex: the spec's regexes must match the whole value. */
-function anchored(regex: string): RegExp {
-  return new RegExp(`^(?:${regex})$`);
+const XSD_SPACE = ' \\t\\n\\r';
+/** Every code point but XML Schema's four spaces, usable inside a character class. */
+const XSD_NON_SPACE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u0021-\\u{10FFFF}';
+
+/**
+ * Turns a FHIR regex into a JavaScript one that matches the whole value. FHIR regexes use XML Schema
+ * semantics, where `\s` is only space, tab, CR and LF; JavaScript's `\s` also covers Unicode spaces, so a
+ * non-breaking space pasted from a word processor would wrongly fail the `string` type.
+ */
+export function compileFhirRegex(regex: string): RegExp {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const ch = regex[i];
+    if (ch === '\\' && i + 1 < regex.length) {
+      const next = regex[++i];
+      if (next === 's') out += inClass ? XSD_SPACE : `[${XSD_SPACE}]`;
+      else if (next === 'S') out += inClass ? XSD_NON_SPACE : `[^${XSD_SPACE}]`;
+      else out += `\\${next}`;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    out += ch;
+  }
+  return new RegExp(`^(?:${out})$`, 'u');
 }
+
+const anchored = compileFhirRegex;
 
 /** Builds a registry from profile snapshots and generated artefacts (so tests can swap in a modified profile). */
 export function createRegistry(input: RegistryInput): ProfileRegistry {

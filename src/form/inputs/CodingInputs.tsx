@@ -3,15 +3,21 @@ import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
-import { codingLabel, codingsOf, conceptToCoding, inConcepts, isCoding, matchesConcept, sameCoding } from './coding';
+import { codingLabel, codingsOf, conceptToCoding, inConcepts, isCoding, rankConcepts, sameCoding } from './coding';
 import { FreeCodingInput } from './FreeCodingInput';
 import { OtherCodeEntry } from './OtherCodeEntry';
 import type { InputProps } from './types';
 
 const filterCodings = (options: Coding[], state: { inputValue: string }): Coding[] =>
-  options.filter((o) =>
-    matchesConcept({ system: o.system ?? '', code: o.code ?? '', display: o.display }, state.inputValue),
-  );
+  rankConcepts(
+    options.map((coding) => ({
+      system: coding.system ?? '',
+      code: coding.code ?? '',
+      display: coding.display,
+      coding,
+    })),
+    state.inputValue,
+  ).map((c) => c.coding);
 
 function useConcepts(valueSetUrl: string | undefined) {
   const { valueSet } = useEditor();

@@ -111,7 +111,9 @@ export function CodeableConceptListInput({ field, name, label }: InputProps) {
   };
   return (
     <Box role="group" aria-label={text}>
-      <Typography variant="subtitle2">{text}</Typography>
+      <Typography variant="subtitle2" component="p">
+        {text}
+      </Typography>
       {items.map((item, i) => (
         <Stack key={i} direction="row" spacing={1} sx={{ mb: 1, alignItems: 'center' }}>
           <ConceptEditor

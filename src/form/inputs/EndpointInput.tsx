@@ -6,21 +6,31 @@ import { useEditor } from '../context';
 import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../endpoint';
 import { fieldStatus } from './a11y';
 import { NewEndpointForm } from './NewEndpointForm';
+import { EndpointChecks } from '../import/EndpointChecks';
 import type { InputProps } from './types';
 
 function referencesOf(value: unknown): Reference[] {
   return Array.isArray(value) ? value.filter((r): r is Reference => typeof r === 'object' && r !== null) : [];
 }
 
-/** Fetches the server's endpoints matching the typed text; stale answers are ignored. */
-function useEndpointSearch(text: string, enabled: boolean): { options: EndpointOption[]; loading: boolean } {
+/**
+ * Fetches the server's endpoints matching the typed text; stale answers are ignored. `seen` keeps every
+ * endpoint found so far, so chosen endpoints keep their names while the user searches for others.
+ */
+function useEndpointSearch(
+  text: string,
+  enabled: boolean,
+): { options: EndpointOption[]; loading: boolean; seen: ReadonlyMap<string, EndpointOption> } {
   const { searchEndpoints } = useEditor();
   const [result, setResult] = useState<{ text: string; options: EndpointOption[] } | undefined>();
+  const [seen, setSeen] = useState<ReadonlyMap<string, EndpointOption>>(() => new Map());
   useEffect(() => {
     if (!enabled) return;
     let current = true;
     const done = (options: EndpointOption[]): void => {
-      if (current) setResult({ text, options });
+      if (!current) return;
+      setResult({ text, options });
+      if (options.length > 0) setSeen((prev) => new Map([...prev, ...options.map((o) => [o.reference, o] as const)]));
     };
     searchEndpoints(text)
       .then((found) => done(found.filter((e) => e.id).map((e) => endpointOption(`Endpoint/${e.id ?? ''}`, e))))
@@ -29,7 +39,7 @@ function useEndpointSearch(text: string, enabled: boolean): { options: EndpointO
       current = false;
     };
   }, [text, enabled, searchEndpoints]);
-  return { options: result?.options ?? [], loading: enabled && result?.text !== text };
+  return { options: result?.options ?? [], loading: enabled && result?.text !== text, seen };
 }
 
 /**
@@ -43,15 +53,15 @@ export function EndpointInput({ field, name, label }: InputProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [creating, setCreating] = useState(false);
-  const { options, loading } = useEndpointSearch(text, open);
   const references = referencesOf(control.value);
+  // A stored study's references usually carry no display: look the endpoints up so the chips show names.
+  const unnamed = references.some((r) => !r.display && !newEndpoints.has(r.reference ?? ''));
+  const { options, loading, seen } = useEndpointSearch(text, open || unnamed);
   const selected: EndpointOption[] = references.map((r) => {
     const ref = r.reference ?? '';
     const created = newEndpoints.get(ref);
     if (created) return endpointOption(ref, created);
-    return (
-      options.find((o) => o.reference === ref) ?? (r.display ? { reference: ref, name: r.display } : { reference: ref })
-    );
+    return seen.get(ref) ?? (r.display ? { reference: ref, name: r.display } : { reference: ref });
   });
   const text_ = label ?? field.label;
   return (
@@ -102,6 +112,7 @@ export function EndpointInput({ field, name, label }: InputProps) {
           />
         )}
       />
+      <EndpointChecks references={references} />
       {!readOnly && !creating && (
         <Button sx={{ mt: 1 }} variant="outlined" onClick={() => setCreating(true)}>
           New endpoint

@@ -70,7 +70,7 @@ export function NewEndpointForm({ onCreate, onCancel }: NewEndpointFormProps) {
 
   return (
     <Paper variant="outlined" sx={{ p: 2, mt: 1 }} role="group" aria-label="New endpoint">
-      <Typography variant="subtitle2" gutterBottom>
+      <Typography variant="subtitle2" component="p" gutterBottom>
         New endpoint
       </Typography>
       <Stack spacing={1.5}>

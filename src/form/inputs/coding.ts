@@ -23,11 +23,36 @@ export function inConcepts(coding: Coding, concepts: readonly ValueSetConcept[])
   return concepts.some((c) => c.system === coding.system && c.code === coding.code);
 }
 
-/** Matches by code prefix ("CT") or by any word of the meaning ("tomography"), case-insensitively. */
-export function matchesConcept(concept: ValueSetConcept, query: string): boolean {
+/**
+ * How well a concept matches what the user typed, lower is better; undefined when it does not match.
+ * The exact code comes first, then codes starting with the text, then meanings with a word starting
+ * with it, then meanings merely containing it: typing "US" offers Ultrasound before "Photoacoustic".
+ */
+export function conceptRank(concept: ValueSetConcept, query: string): number | undefined {
   const q = query.trim().toLowerCase();
-  if (q === '') return true;
-  return concept.code.toLowerCase().startsWith(q) || (concept.display ?? '').toLowerCase().includes(q);
+  if (q === '') return 0;
+  const code = concept.code.toLowerCase();
+  const display = (concept.display ?? '').toLowerCase();
+  if (code === q) return 0;
+  if (code.startsWith(q)) return 1;
+  for (let at = display.indexOf(q); at >= 0; at = display.indexOf(q, at + 1)) {
+    if (at === 0 || !/[a-z0-9]/.test(display.charAt(at - 1))) return 2;
+  }
+  return display.includes(q) ? 3 : undefined;
+}
+
+/** Matches by code prefix ("CT") or within the meaning ("tomography"), case-insensitively. */
+export function matchesConcept(concept: ValueSetConcept, query: string): boolean {
+  return conceptRank(concept, query) !== undefined;
+}
+
+/** The concepts that match the query, best first (stable within a rank). */
+export function rankConcepts<T extends ValueSetConcept>(concepts: readonly T[], query: string): T[] {
+  return concepts
+    .map((concept, index) => ({ concept, index, rank: conceptRank(concept, query) }))
+    .filter((r): r is { concept: T; index: number; rank: number } => r.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((r) => r.concept);
 }
 
 export function codingLabel(coding: Coding): string {
