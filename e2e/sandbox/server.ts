@@ -26,6 +26,8 @@ export interface SandboxOptions {
   accessTokenTtlSeconds?: number;
   /** Extra validation of every write after base R4 validation (the IMR validator plugs in here). */
   validate?: ResourceValidator;
+  /** The SMART scope versions the server advertises (`permission-v1`/`-v2`); default both. Grants accept both. */
+  scopeVersions?: readonly ('v1' | 'v2')[];
 }
 
 export interface Sandbox {
@@ -83,6 +85,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
     practitionerId,
     contexts,
+    scopeVersions: options.scopeVersions ?? ['v1', 'v2'],
   });
   const interactions = new InteractionHandler({ auth, contexts, directory, fhirBase, appOrigin, practitionerId });
   const fhir = new FhirHttpHandler({ fhirBase, appOrigin, engine, auth, faults });

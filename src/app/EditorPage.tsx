@@ -1,14 +1,22 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
-import { imrValidator } from '../validation';
+import { imrValidator, loadFhirpath } from '../validation/api';
 import { StudyEditor, type InlineEndpoint } from '../form';
 import type { FhirSession } from '../fhir/session';
 import { issue, outcomeMessages, outcomeOf, toOperationOutcome } from '../fhir/outcome';
+import { saveStudy, type SaveResult } from '../fhir/save';
 import { saveRestriction } from './access';
-import { saveStudy } from '../fhir/save';
-import { replaceRoute, routeHref } from './router';
+import { ConflictDialog } from './ConflictDialog';
+import { DraftPrompt } from './DraftPrompt';
+import { dropDraft, draftKey, type Draft } from './drafts';
+import { ExistingStudyAlert, NoticeAlert, SessionEndedAlert, type Notice } from './EditorNotices';
+import { LeaveDialog } from './LeaveDialog';
+import { replaceRoute } from './router';
+import { loadStudyDraft, useDraftAutosave, type StudyDraft } from './useDraftAutosave';
+import { useExistingStudy } from './useExistingStudy';
+import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
 
 interface EditorPageProps {
   session: FhirSession;
@@ -17,72 +25,176 @@ interface EditorPageProps {
   studyId?: string;
 }
 
-type Loaded =
-  { status: 'loading' } | { status: 'failed'; messages: string[] } | { status: 'ready'; study?: ImagingStudy };
+/** The page's state for the study whose draft key is `key`; for any other study the page is loading. */
+type Phase = { key: string } & (
+  | { status: 'loading' }
+  | { status: 'failed'; messages: string[] }
+  | { status: 'offer'; draft: Draft<StudyDraft>; server?: ImagingStudy }
+  | { status: 'editing' }
+);
+
+/** What the editor is mounted with; `generation` remounts it. */
+interface Editing {
+  /** The server version the edits are against; undefined for a new study. */
+  original?: ImagingStudy;
+  /** What the form starts from: the original, a restored draft, or a rebased version after a conflict. */
+  initial?: ImagingStudy;
+  newEndpoints: InlineEndpoint[];
+  generation: number;
+}
+
+type Conflict = Extract<SaveResult, { kind: 'conflict' }> & { newEndpoints: InlineEndpoint[] };
 
 const STUDY_UID_FIELD = 'ImagingStudy.identifier[0].value';
+const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i.code === 'login');
 
-/** The study editor page: loads the study (or starts a new one) and saves it through the save layer. */
+/**
+ * The study editor page: loads the study (or starts a new one), offers a draft left in this tab, autosaves a draft
+ * while editing, saves through the save layer and handles what a save can come to: an edit conflict (dialog), an
+ * existing study with the same UID, an ended session (relaunch), or a failure (the draft stays).
+ */
 export default function EditorPage({ session, patient, studyId }: EditorPageProps) {
   const registry = useMemo(() => loadImrRegistry(), []);
   const validator = useMemo(() => imrValidator(), []);
-  const [loaded, setLoaded] = useState<Loaded>(studyId ? { status: 'loading' } : { status: 'ready' });
-  const [notice, setNotice] = useState<{ text: string; existingId?: string } | undefined>();
-
-  const loadedId = loaded.status === 'ready' ? loaded.study?.id : undefined;
+  // fhirpath.js (FHIRPath invariants) is not needed to show the form: fetch it once the editor is up.
   useEffect(() => {
-    if (!studyId || studyId === loadedId) return;
+    // Should it fail to load, invariants stay unchecked here; the FHIR server still validates on save.
+    loadFhirpath().catch(() => undefined);
+  }, []);
+  const { iss, patientId, grantedScopes } = session.context;
+  const key = draftKey({ iss, patientId, studyId });
+
+  const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });
+  const phase: Phase = shown.key === key ? shown : { key, status: 'loading' };
+  const [editing, setEditing] = useState<Editing>({ newEndpoints: [], generation: 0 });
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [conflict, setConflict] = useState<Conflict | undefined>();
+  const [overwriting, setOverwriting] = useState(false);
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const openedId = useRef<string | undefined>(undefined);
+
+  const isNew = !editing.original;
+  const lookup = useExistingStudy(session, phase.status === 'editing' && isNew);
+  const autosave = useDraftAutosave(key, lookup.check);
+  const guard = useUnsavedChangesGuard(autosave.isDirty);
+  const { restart } = autosave;
+
+  const startEditing = useCallback(
+    (next: Omit<Editing, 'generation'>, unsaved?: StudyDraft) => {
+      restart({ base: next.original, unsaved });
+      openedId.current = next.original?.id;
+      setEditing((prev) => ({ ...next, generation: prev.generation + 1 }));
+      setPhase({ key: draftKey({ iss, patientId, studyId: next.original?.id }), status: 'editing' });
+    },
+    [restart, iss, patientId],
+  );
+
+  useEffect(() => {
+    // A study this page has just created needs no second read when the address changes to it.
+    if (studyId !== undefined && studyId === openedId.current) return;
     let live = true;
-    session.readStudy(studyId).then(
-      (study) => live && setLoaded({ status: 'ready', study }),
-      async (err: unknown) =>
-        live && setLoaded({ status: 'failed', messages: outcomeMessages(await toOperationOutcome(err)) }),
-    );
+    const open = (server: ImagingStudy | undefined) => {
+      if (!live) return;
+      const draft = loadStudyDraft(key);
+      if (draft) setPhase({ key, status: 'offer', draft, server });
+      else startEditing({ original: server, initial: server, newEndpoints: [] });
+    };
+    if (studyId === undefined) {
+      open(undefined);
+    } else {
+      session.readStudy(studyId).then(open, async (err: unknown) => {
+        const messages = outcomeMessages(await toOperationOutcome(err));
+        if (live) setPhase({ key, status: 'failed', messages });
+      });
+    }
     return () => {
       live = false;
     };
-    // loadedId is left out on purpose: a study this page has just saved needs no second read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, studyId]);
+  }, [session, studyId, key, startEditing]);
 
-  const original = loaded.status === 'ready' ? loaded.study : undefined;
-  const cannotSave = saveRestriction(session.context.grantedScopes, !original);
-
-  const onSave = useCallback(
-    async (study: ImagingStudy, newEndpoints: InlineEndpoint[]): Promise<OperationOutcome | undefined> => {
-      setNotice(undefined);
-      const result = await saveStudy(session, { original, study, newEndpoints });
+  /** Turns a save's result into the page's state; returns what the editor should show at its fields. */
+  const settle = useCallback(
+    (result: SaveResult, newEndpoints: InlineEndpoint[], wasNew: boolean): OperationOutcome | undefined => {
       switch (result.kind) {
-        case 'saved':
-          setNotice({ text: 'The imaging study was saved.' });
-          setLoaded({ status: 'ready', study: result.study });
+        case 'saved': {
+          autosave.drop();
+          const warnings = result.outcome ? ` ${outcomeMessages(result.outcome).join(' ')}` : '';
+          setNotice({ severity: warnings ? 'warning' : 'success', text: `The imaging study was saved.${warnings}` });
+          startEditing({ original: result.study, initial: result.study, newEndpoints: [] });
           // The address now names the saved study, so a reload opens it for editing.
-          if (!original && result.study.id) replaceRoute({ page: 'study', id: result.study.id });
+          if (wasNew && result.study.id) replaceRoute({ page: 'study', id: result.study.id });
           return undefined;
+        }
         case 'duplicate':
-          setNotice({
-            text: 'A study with this Study Instance UID already exists on the server.',
-            existingId: result.existing.id,
-          });
           return outcomeOf(
-            issue('error', 'duplicate', 'A study with this Study Instance UID already exists.', STUDY_UID_FIELD),
+            issue(
+              'error',
+              'duplicate',
+              'A study with this Study Instance UID already exists on the server. Open it instead, or use another UID.',
+              STUDY_UID_FIELD,
+            ),
           );
         case 'conflict':
+          setConflict({ ...result, newEndpoints });
           return outcomeOf(
             issue(
               'error',
               'conflict',
-              'Someone else changed this study on the server since you opened it. Reopen it to see their changes; your edits are still here.',
+              'Not saved yet: someone else changed this study on the server. Choose how to go on; your changes are still here.',
             ),
           );
         case 'failed':
+          if (SESSION_ENDED(result.outcome)) setSessionEnded(true);
+          else
+            setNotice({ severity: 'error', text: 'Not saved. Your changes are kept as a draft in this browser tab.' });
           return result.outcome;
       }
     },
-    [session, original],
+    [autosave, startEditing],
   );
 
-  if (loaded.status === 'loading') {
+  const onSave = useCallback(
+    async (study: ImagingStudy, newEndpoints: InlineEndpoint[]): Promise<OperationOutcome | undefined> => {
+      autosave.flush();
+      setNotice(undefined);
+      const result = await saveStudy(session, { original: editing.original, study, newEndpoints });
+      if (result.kind === 'duplicate') setNotice(undefined);
+      return settle(result, newEndpoints, !editing.original);
+    },
+    [autosave, session, editing.original, settle],
+  );
+
+  const reloadKeepingMine = (): void => {
+    if (!conflict) return;
+    const { server, rebased, newEndpoints } = conflict;
+    setConflict(undefined);
+    startEditing({ original: server, initial: rebased, newEndpoints }, { study: rebased, newEndpoints, base: server });
+    setNotice({
+      severity: 'info',
+      text: "The form now shows the server's current version with your changes applied again. Check it, then save.",
+    });
+  };
+
+  const overwrite = async (): Promise<void> => {
+    if (!conflict) return;
+    const { server, mine, newEndpoints } = conflict;
+    setOverwriting(true);
+    const result = await saveStudy(session, { original: server, study: mine, newEndpoints });
+    setOverwriting(false);
+    setConflict(undefined);
+    const outcome = settle(result, newEndpoints, false);
+    if (outcome && result.kind !== 'conflict') {
+      setNotice({ severity: 'error', text: `Not saved. ${outcomeMessages(outcome).join(' ')}` });
+    }
+  };
+
+  const relaunch = (): void => {
+    autosave.flush();
+    guard.allowUnload();
+    window.location.assign(`launch.html?iss=${encodeURIComponent(iss)}`);
+  };
+
+  if (phase.status === 'loading') {
     return (
       <Box role="status" sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
         <CircularProgress size={24} aria-hidden />
@@ -90,41 +202,76 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
       </Box>
     );
   }
-  if (loaded.status === 'failed') {
+  if (phase.status === 'failed') {
     return (
       <Alert severity="error" role="alert">
-        The imaging study could not be opened. {loaded.messages.join(' ')}
+        The imaging study could not be opened. {phase.messages.join(' ')}
       </Alert>
     );
   }
+
+  const cannotSave = saveRestriction(grantedScopes, isNew);
   return (
     <>
       <Typography variant="h5" component="h2" gutterBottom>
-        {original ? 'Edit imaging study' : 'New imaging study'}
+        {studyId ? 'Edit imaging study' : 'New imaging study'}
       </Typography>
-      {cannotSave && (
-        <Alert severity="info" role="status" sx={{ mb: 2 }}>
-          This study is read-only. {cannotSave}
-        </Alert>
-      )}
-      {notice && (
-        <Alert severity={notice.existingId ? 'warning' : 'success'} role="status" sx={{ mb: 2 }}>
-          {notice.text}{' '}
-          {notice.existingId && (
-            <Link href={routeHref({ page: 'study', id: notice.existingId })}>Open the existing study</Link>
+      {phase.status === 'offer' ? (
+        <DraftPrompt
+          savedAt={phase.draft.savedAt}
+          isNew={!phase.server}
+          serverChanged={!!phase.server && phase.draft.value.base?.meta?.versionId !== phase.server.meta?.versionId}
+          onRestore={() => {
+            const { study, newEndpoints, base } = phase.draft.value;
+            startEditing({ original: base ?? phase.server, initial: study, newEndpoints }, phase.draft.value);
+          }}
+          onDiscard={() => {
+            dropDraft(key);
+            startEditing({ original: phase.server, initial: phase.server, newEndpoints: [] });
+          }}
+        />
+      ) : (
+        <>
+          {cannotSave && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              You can view this study but not save it. {cannotSave}
+            </Alert>
           )}
-        </Alert>
+          {sessionEnded && <SessionEndedAlert onRelaunch={relaunch} />}
+          {notice && <NoticeAlert notice={notice} />}
+          {lookup.existing && <ExistingStudyAlert study={lookup.existing} />}
+          <StudyEditor
+            key={editing.generation}
+            registry={registry}
+            validator={validator}
+            initial={editing.initial}
+            initialNewEndpoints={editing.newEndpoints}
+            patient={patient}
+            searchEndpoints={session.searchEndpoints}
+            onSave={onSave}
+            onEdit={autosave.onEdit}
+            readOnly={!!cannotSave}
+          />
+        </>
       )}
-      <StudyEditor
-        key={original ? `${original.id}/${original.meta?.versionId ?? ''}` : 'new'}
-        registry={registry}
-        validator={validator}
-        initial={original}
-        patient={patient}
-        searchEndpoints={session.searchEndpoints}
-        onSave={onSave}
-        readOnly={cannotSave !== undefined}
-      />
+      {conflict && (
+        <ConflictDialog
+          diff={conflict.diff}
+          busy={overwriting}
+          onReload={reloadKeepingMine}
+          onOverwrite={() => void overwrite()}
+          onClose={() => setConflict(undefined)}
+        />
+      )}
+      {guard.pendingHref !== undefined && (
+        <LeaveDialog
+          onLeave={() => {
+            autosave.flush();
+            guard.leave();
+          }}
+          onStay={guard.stay}
+        />
+      )}
     </>
   );
 }

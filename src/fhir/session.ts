@@ -1,6 +1,11 @@
 import FHIR from 'fhirclient';
 import type Client from 'fhirclient/lib/Client';
 import type { Bundle, Endpoint, FhirResource, ImagingStudy, Patient } from 'fhir/r4';
+import { withTokenRefresh } from './token-refresh';
+import { LaunchRefused } from './config';
+import { checkRedirect } from './redirect';
+
+const IMAGING_STUDY_ENDPOINT = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imaging-study-endpoint';
 
 /** What the launch told us: who, for which patient, with which permissions. */
 export interface LaunchContext {
@@ -14,7 +19,10 @@ export interface LaunchContext {
   grantedScopes: string[];
 }
 
-/** The app's only handle on the FHIR server. Every request goes through fhirclient so refresh and 401 apply. */
+/**
+ * The app's only handle on the FHIR server. Every request goes through fhirclient, so tokens are refreshed before
+ * they expire, and once more when the server rejects one early (see token-refresh.ts).
+ */
 export interface FhirSession {
   context: LaunchContext;
   readPatient(): Promise<Patient>;
@@ -44,6 +52,8 @@ function resourcesOf<T extends FhirResource>(bundle: Bundle, type: T['resourceTy
   return (bundle.entry ?? []).map((e) => e.resource).filter((r): r is T => r?.resourceType === type);
 }
 
+const MAX_SEARCH_TEXT = 100;
+
 function toSession(client: Client): FhirSession {
   const token = client.state.tokenResponse ?? {};
   const patientId = client.getPatientId();
@@ -59,27 +69,32 @@ function toSession(client: Client): FhirSession {
       .filter(Boolean),
   };
   const json = { headers: { accept: 'application/fhir+json' } };
+  const request = withTokenRefresh(client);
   return {
     context,
-    readPatient: () => client.request<Patient>({ url: `Patient/${encodeURIComponent(patientId)}`, ...json }),
+    readPatient: () => request<Patient>({ url: `Patient/${encodeURIComponent(patientId)}`, ...json }),
     async searchStudies() {
-      const bundle = await client.request<Bundle>({
+      const bundle = await request<Bundle>({
         url: `ImagingStudy?patient=${encodeURIComponent(patientId)}&_sort=-started&_count=200`,
         ...json,
       });
       return resourcesOf<ImagingStudy>(bundle, 'ImagingStudy');
     },
-    readStudy: (id) => client.request<ImagingStudy>({ url: `ImagingStudy/${encodeURIComponent(id)}`, ...json }),
+    readStudy: (id) => request<ImagingStudy>({ url: `ImagingStudy/${encodeURIComponent(id)}`, ...json }),
     async searchEndpoints(text) {
-      const query = text.trim() ? `&name:contains=${encodeURIComponent(text.trim())}` : '';
-      const bundle = await client.request<Bundle>({ url: `Endpoint?status=active&_count=50${query}`, ...json });
-      return resourcesOf<Endpoint>(bundle, 'Endpoint');
+      // A name is found by its first characters; a pasted megabyte must not become a megabyte-long URL.
+      const words = text.trim().slice(0, MAX_SEARCH_TEXT);
+      const query = words ? `&name:contains=${encodeURIComponent(words)}` : '';
+      const bundle = await request<Bundle>({ url: `Endpoint?status=active&_count=50${query}`, ...json });
+      // Only Endpoints that claim the IHE Imaging Study Endpoint profile may be referenced from an IMR study.
+      return resourcesOf<Endpoint>(bundle, 'Endpoint').filter((e) => e.meta?.profile?.includes(IMAGING_STUDY_ENDPOINT));
     },
-    request: (options) => client.request(options),
+    request,
   };
 }
 
 let pending: Promise<FhirSession> | undefined;
+let launched: Client | undefined;
 
 /**
  * Completes the SMART launch (the redirect back from the authorization server) and returns the session.
@@ -88,8 +103,31 @@ let pending: Promise<FhirSession> | undefined;
 export function connect(): Promise<FhirSession> {
   // A public client identifies itself when it refreshes its token.
   FHIR.oauth2.settings.refreshTokenWithClientId = true;
-  pending ??= FHIR.oauth2.ready().then(toSession);
+  pending ??= Promise.resolve()
+    .then(() => checkRedirect(window.location.search, window.sessionStorage))
+    .then(() => FHIR.oauth2.ready())
+    .then((client) => {
+      launched = client;
+      return toSession(client);
+    });
   return pending;
+}
+
+/**
+ * Signs out of this tab: fhirclient's launch state, tokens included, leaves sessionStorage and the session is
+ * forgotten, so nothing of it can be used again without a new launch from the EHR.
+ */
+export async function signOut(): Promise<void> {
+  const client = launched;
+  launched = undefined;
+  pending = undefined;
+  if (!client) return;
+  const storage = client.environment.getStorage();
+  // fhirclient keeps the launch under a random key and that key under SMART_KEY.
+  const key: unknown = await storage.get('SMART_KEY');
+  if (typeof key === 'string') await storage.unset(key);
+  await storage.unset('SMART_KEY');
+  client.state.tokenResponse = {};
 }
 
 export interface LaunchProblem {
@@ -101,6 +139,7 @@ export interface LaunchProblem {
 
 /** Explains in plain words why the app could not start. */
 export function describeLaunchError(err: unknown): LaunchProblem {
+  if (err instanceof LaunchRefused) return { title: 'This launch was refused', message: err.message, relaunch: true };
   const message = err instanceof Error ? err.message : String(err);
   if (/access_denied/i.test(message)) {
     return {

@@ -27,6 +27,8 @@ export interface AuthServerOptions {
   /** The account every launch signs in as. */
   practitionerId: string;
   contexts: LaunchContexts;
+  /** Which SMART scope versions smart-configuration advertises. */
+  scopeVersions: readonly ('v1' | 'v2')[];
 }
 
 /** Where the authorization server is mounted on the sandbox's origin. */
@@ -205,10 +207,18 @@ export class SmartAuthServer {
     return { scopes, patientId: this.options.contexts.forGrant(token.grantId)?.patientId };
   }
 
-  /** Makes every access token issued so far invalid; refresh tokens keep working. */
-  async expireAccessTokens(): Promise<number> {
+  /**
+   * Makes every access token issued so far invalid; refresh tokens keep working unless `refreshTokens` is set (then
+   * a session can only continue with a new launch).
+   */
+  async expireAccessTokens(refreshTokens = false): Promise<number> {
     const values = this.store.idsOf('AccessToken');
     for (const value of values) await (await this.provider.AccessToken.find(value))?.destroy();
+    if (refreshTokens) {
+      for (const value of this.store.idsOf('RefreshToken')) {
+        await (await this.provider.RefreshToken.find(value))?.destroy();
+      }
+    }
     return values.length;
   }
 
@@ -250,8 +260,7 @@ export class SmartAuthServer {
         'permission-offline',
         'permission-patient',
         'permission-user',
-        'permission-v1',
-        'permission-v2',
+        ...this.options.scopeVersions.map((v) => `permission-${v}`),
       ],
     };
   }

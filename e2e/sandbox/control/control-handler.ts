@@ -29,8 +29,10 @@ function isRecord(value: unknown): value is Input {
 
 /**
  * Test-only controls (POST, JSON body, loopback only) for e2e tests that need the EHR to misbehave:
- * - `fail-requests` `{count?, mode?: 'status-500' | 'destroy-socket', method?}` fails the next FHIR requests;
- * - `expire-tokens` makes every issued access token invalid (refresh tokens still work);
+ * - `fail-requests` `{count?, mode?: 'status-500' | 'destroy-socket' | 'drop-response', method?}` fails the next
+ *   FHIR requests (`drop-response` handles the request, then drops the connection instead of answering);
+ * - `expire-tokens` `{refreshTokens?: boolean}` makes every issued access token invalid (refresh tokens still work,
+ *   unless `refreshTokens` is true);
  * - `patch-resource` `{reference: 'Type/id', patch: JSON Patch ops}` edits a resource behind the app's back;
  * - `require-imr` `{required: boolean}` makes ImagingStudy writes claim the IMR profile;
  * - `reset` restores the seed data and clears all of the above.
@@ -67,15 +69,19 @@ export class ControlHandler {
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
           throw new ControlError('count must be a non-negative integer');
         }
-        if (mode !== 'status-500' && mode !== 'destroy-socket') {
-          throw new ControlError("mode must be 'status-500' or 'destroy-socket'");
+        if (mode !== 'status-500' && mode !== 'destroy-socket' && mode !== 'drop-response') {
+          throw new ControlError("mode must be 'status-500', 'destroy-socket' or 'drop-response'");
         }
         if (method !== undefined && typeof method !== 'string') throw new ControlError('method must be a string');
         faults.arm(count, mode satisfies FaultMode, method);
         return [200, { armed: count, mode, method: method ?? null }];
       }
-      case 'expire-tokens':
-        return [200, { expired: await auth.expireAccessTokens() }];
+      case 'expire-tokens': {
+        if (body.refreshTokens !== undefined && typeof body.refreshTokens !== 'boolean') {
+          throw new ControlError('refreshTokens must be true or false');
+        }
+        return [200, { expired: await auth.expireAccessTokens(body.refreshTokens === true) }];
+      }
       case 'patch-resource': {
         const { reference, patch } = body;
         if (typeof reference !== 'string' || !/^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference)) {

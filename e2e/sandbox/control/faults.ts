@@ -1,5 +1,8 @@
-/** How an injected failure shows up: an HTTP 500 with an OperationOutcome, or a dropped connection. */
-export type FaultMode = 'status-500' | 'destroy-socket';
+/**
+ * How an injected failure shows up: an HTTP 500 with an OperationOutcome, a connection dropped before the request
+ * is handled, or one dropped after it was handled (the change is made, the answer is lost).
+ */
+export type FaultMode = 'status-500' | 'destroy-socket' | 'drop-response';
 
 /** Fails the next N FHIR requests (optionally only those with a given HTTP method). */
 export class FaultInjector {

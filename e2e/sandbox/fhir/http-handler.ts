@@ -93,6 +93,10 @@ export class FhirHttpHandler {
       throw err;
     }
     const [outcome, resource] = await engine.execute(call, access);
+    if (fault === 'drop-response') {
+      req.socket.destroy();
+      return;
+    }
     this.respond(req, res, getStatus(outcome), outcome, resource, `${fhirBase}/${call.url}`);
   }
 

@@ -40,6 +40,8 @@ export interface AuthorizeOptions {
   aud?: string;
   /** Reuses a browser (cookie jar), e.g. for two launches in one browser. */
   browser?: Browser;
+  /** Default http://127.0.0.1:5173/; a sandbox started for another app origin registers that origin's root. */
+  redirectUri?: string;
 }
 
 export interface AuthorizeResult {
@@ -129,7 +131,7 @@ export async function ehrLaunchId(
  */
 export async function authorize(sandbox: Sandbox, options: AuthorizeOptions): Promise<AuthorizeResult> {
   const browser = options.browser ?? new Browser();
-  const redirectUri = 'http://127.0.0.1:5173/';
+  const redirectUri = options.redirectUri ?? 'http://127.0.0.1:5173/';
   const state = randomBytes(8).toString('hex');
   const verifier = randomBytes(32).toString('base64url');
   const params = new URLSearchParams({

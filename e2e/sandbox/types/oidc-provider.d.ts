@@ -145,7 +145,9 @@ declare module 'oidc-provider' {
       find(id: string): Promise<Grant | undefined>;
     };
     readonly AccessToken: { find(value: string): Promise<AccessToken | undefined> };
-    readonly RefreshToken: { find(value: string): Promise<{ clientId: string; grantId: string } | undefined> };
+    readonly RefreshToken: {
+      find(value: string): Promise<{ clientId: string; grantId: string; destroy(): Promise<void> } | undefined>;
+    };
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     use(middleware: Middleware): void;
     urlFor(name: string): string;
