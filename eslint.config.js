@@ -37,6 +37,27 @@ export default tseslint.config(
     },
   },
   {
+    // DICOM import (header parsing, mapping, QIDO-RS): plain TypeScript below the form layer.
+    files: ['src/dicom/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react-dom/*', '@mui/*', 'react-hook-form'],
+              message: 'No React in src/dicom.',
+            },
+            {
+              group: ['**/form/**', '**/app/**', '../form', '../app'],
+              message: 'Lower layers must not import upper layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/profile/**/*.ts'],
     rules: {
       'no-restricted-imports': [

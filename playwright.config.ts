@@ -10,6 +10,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : 2,
   retries: 0,
   forbidOnly: true,
+  // Orthanc (behind a CORS proxy) for the DICOM specs; its returned teardown stops it.
+  globalSetup: './e2e/dicom/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.cache/playwright-results.json' }]],

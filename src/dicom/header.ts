@@ -1,0 +1,127 @@
+/**
+ * Reads the header of one DICOM Part 10 file with dcmjs, without ever reading the pixel data: the
+ * file is read in growing slices from its start until the parse reaches PixelData (7FE0,0010).
+ */
+import dcmjs, { type DicomDataset } from 'dcmjs';
+import { instanceHeaderOf, TAG, type TagDataset } from './dataset';
+import type { InstanceHeader } from './types';
+
+/** What `readHeader` needs of a file: `Blob` (and so `File`) fits. */
+export interface ByteSource {
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+export type HeaderResult = { ok: true; header: InstanceHeader } | { ok: false; reason: string };
+
+/** First slice: headers are a few KB; a large private block or an embedded icon may need more. */
+export const FIRST_SLICE = 16 * 1024;
+const GROWTH = 4;
+const PREAMBLE = 128;
+const DICOMDIR_CLASS = '1.2.840.10008.1.3.10';
+const IMPLICIT_VR_LE = '1.2.840.10008.1.2';
+const DEFLATED = '1.2.840.10008.1.2.1.99';
+const UNDEFINED_LENGTH = 0xffffffff;
+
+export const REASONS = {
+  notDicom: 'not a DICOM file (no "DICM" marker after the 128-byte preamble)',
+  cutShort: 'damaged or cut short: the DICOM header ends unexpectedly',
+  dicomdir: 'a DICOMDIR (the index of a DICOM disc); the files it lists are read directly',
+  noUids: 'has no Study, Series or SOP Instance UID, so it is not part of a study',
+} as const;
+
+function hasDicmMarker(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= PREAMBLE + 4 &&
+    bytes[PREAMBLE] === 0x44 &&
+    bytes[PREAMBLE + 1] === 0x49 &&
+    bytes[PREAMBLE + 2] === 0x43 &&
+    bytes[PREAMBLE + 3] === 0x4d
+  );
+}
+
+function isCutShort(error: unknown): boolean {
+  return (
+    error instanceof RangeError ||
+    /past end|outside the bounds|out of range|more than currently allocated/i.test(String(error))
+  );
+}
+
+/**
+ * Where the top-level PixelData value should end, from its element header in `bytes`; undefined when
+ * it cannot be told cheaply (encapsulated data of undefined length, deflated data, no element found).
+ */
+export function pixelDataEnd(bytes: Uint8Array, transferSyntax: string | undefined): number | undefined {
+  if (transferSyntax === DEFLATED) return undefined;
+  const implicit = transferSyntax === IMPLICIT_VR_LE;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = PREAMBLE + 4; i + 12 <= bytes.length; i++) {
+    if (bytes[i] !== 0xe0 || bytes[i + 1] !== 0x7f || bytes[i + 2] !== 0x10 || bytes[i + 3] !== 0x00) continue;
+    let length: number;
+    let start: number;
+    if (implicit) {
+      length = view.getUint32(i + 4, true);
+      start = i + 8;
+    } else {
+      const vr = String.fromCharCode(bytes[i + 4] ?? 0, bytes[i + 5] ?? 0);
+      if (!['OB', 'OW', 'OF', 'UN'].includes(vr) || bytes[i + 6] !== 0 || bytes[i + 7] !== 0) continue;
+      length = view.getUint32(i + 8, true);
+      start = i + 12;
+    }
+    return length === UNDEFINED_LENGTH ? undefined : start + length;
+  }
+  return undefined;
+}
+
+interface Parsed {
+  meta: TagDataset;
+  dict: DicomDataset;
+}
+
+function parse(buffer: ArrayBuffer): Parsed {
+  const { meta, dict } = dcmjs.data.DicomMessage.readFile(buffer, {
+    untilTag: TAG.PixelData,
+    includeUntilTagValue: false,
+    noCopy: true,
+  });
+  return { meta, dict };
+}
+
+function toResult(parsed: Parsed, bytes: Uint8Array, size: number): HeaderResult {
+  const sopClass = (parsed.meta['00020002'] as { Value?: unknown[] } | undefined)?.Value?.[0];
+  if (sopClass === DICOMDIR_CLASS) return { ok: false, reason: REASONS.dicomdir };
+  if (TAG.PixelData in parsed.dict) {
+    const syntax = (parsed.meta['00020010'] as { Value?: unknown[] } | undefined)?.Value?.[0];
+    const end = pixelDataEnd(bytes, typeof syntax === 'string' ? syntax : undefined);
+    if (end !== undefined && end > size) {
+      return { ok: false, reason: `damaged or cut short: the image data stops after ${size} of ${end} bytes` };
+    }
+  }
+  const header = instanceHeaderOf(parsed.dict);
+  return header ? { ok: true, header } : { ok: false, reason: REASONS.noUids };
+}
+
+/** Reads and parses the header of one file; never throws, a file that cannot be used gets a reason. */
+export async function readHeader(source: ByteSource, firstSlice: number = FIRST_SLICE): Promise<HeaderResult> {
+  let length = Math.min(source.size, Math.max(firstSlice, PREAMBLE + 4));
+  for (;;) {
+    const buffer = await source.slice(0, length).arrayBuffer();
+    const bytes = new Uint8Array(buffer);
+    if (!hasDicmMarker(bytes)) return { ok: false, reason: REASONS.notDicom };
+    const whole = length >= source.size;
+    try {
+      const parsed = parse(buffer);
+      if (whole || TAG.PixelData in parsed.dict) return toResult(parsed, bytes, source.size);
+    } catch (error) {
+      if (whole) {
+        return {
+          ok: false,
+          reason: isCutShort(error)
+            ? REASONS.cutShort
+            : `damaged DICOM header (${error instanceof Error ? error.message : String(error)})`,
+        };
+      }
+    }
+    length = Math.min(source.size, length * GROWTH);
+  }
+}
