@@ -1,24 +1,42 @@
 /**
  * `npm start`: builds the app, serves the production build on APP_PORT (default 5173) and the SMART sandbox on
  * SANDBOX_PORT (default 8080), on two loopback origins as in a real deployment, and prints the EHR page's URL.
- * Set SKIP_BUILD=1 to serve the existing dist/.
+ * Set SKIP_BUILD=1 to serve the existing build, APP_OUT_DIR to build into another folder than dist/.
+ *
+ * The app is served with the security headers of src/app/csp.ts, built from the served smart-config.json plus the
+ * sandbox's origin (its FHIR server and authorization server, and the EHR page that embeds the app).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, preview } from 'vite';
+import { cspSourcesFromConfig, securityHeaders } from '../src/app/csp';
 import { startSandbox } from './sandbox/server';
 
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8080);
 const appPort = Number(process.env.APP_PORT ?? 5173);
 const appOrigin = `http://127.0.0.1:${appPort}`;
+const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
+const outDir = process.env.APP_OUT_DIR ?? 'dist';
 
 if (!process.env.SKIP_BUILD) {
-  await build({ logLevel: 'warn' });
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
-const app = await preview({ logLevel: 'warn', preview: { port: appPort, host: '127.0.0.1', strictPort: true } });
+const sources = cspSourcesFromConfig(JSON.parse(readFileSync(join(outDir, 'smart-config.json'), 'utf8')));
+const headers = securityHeaders({
+  connectSrc: [...sources.connectSrc, sandboxOrigin],
+  frameAncestors: [...sources.frameAncestors, sandboxOrigin],
+});
+const app = await preview({
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { port: appPort, host: '127.0.0.1', strictPort: true, headers },
+});
 const sandbox = await startSandbox({ port: sandboxPort, appOrigin });
 
 console.log(`App:          ${appOrigin}/`);
 console.log(`FHIR server:  ${sandbox.fhirBase}`);
 console.log(`EHR sandbox:  ${sandbox.url}   <- open this page and launch the app for a patient`);
+console.log(`App CSP:      ${headers['Content-Security-Policy']}`);
 
 async function shutdown(): Promise<void> {
   await Promise.allSettled([sandbox.close(), new Promise((resolve) => app.httpServer.close(resolve))]);

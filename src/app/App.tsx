@@ -1,20 +1,21 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Alert, AppBar, Box, CircularProgress, Container, Link, Toolbar, Typography } from '@mui/material';
+import { useEffect, useState, type ComponentProps } from 'react';
+import { Alert, AppBar, Box, Button, CircularProgress, Container, Link, Toolbar, Typography } from '@mui/material';
 import type { ImagingStudy, Patient } from 'fhir/r4';
-import { connect, describeLaunchError, type FhirSession, type LaunchProblem } from '../fhir/session';
+import { connect, describeLaunchError, signOut, type FhirSession, type LaunchProblem } from '../fhir/session';
 import { outcomeMessages, toOperationOutcome } from '../fhir/outcome';
-import { isAllowed } from '../fhir/scopes';
+import { READ_PATIENT, restriction, saveRestriction, SEARCH_STUDIES } from './access';
+import { dropAllDrafts } from './drafts';
 import { PatientBanner } from './PatientBanner';
 import { ProblemPage } from './ProblemPage';
+import { SignedOutPage } from './SignedOutPage';
 import { StudyList } from './StudyList';
-import { routeHref, useRoute } from './router';
-
-// The editor carries the form, the validator and the date pickers: load it only when it is opened.
-const EditorPage = lazy(() => import('./EditorPage'));
+import { replaceRoute, routeHref, useRoute } from './router';
+import { preloadEditor, useEditorModule, type EditorModule } from './editor-module';
 
 type LoadState =
   | { status: 'loading' }
   | { status: 'problem'; problem: LaunchProblem }
+  | { status: 'signed-out' }
   | { status: 'ready'; session: FhirSession; patient: Patient };
 
 function Loading({ label }: { label: string }) {
@@ -29,7 +30,9 @@ function Loading({ label }: { label: string }) {
 function StudiesPage({ session }: { session: FhirSession }) {
   const [studies, setStudies] = useState<ImagingStudy[] | undefined>();
   const [error, setError] = useState<string[] | undefined>();
+  const cannotList = restriction(session.context.grantedScopes, [SEARCH_STUDIES]);
   useEffect(() => {
+    if (cannotList) return;
     let live = true;
     session.searchStudies().then(
       (found) => live && setStudies(found),
@@ -38,7 +41,14 @@ function StudiesPage({ session }: { session: FhirSession }) {
     return () => {
       live = false;
     };
-  }, [session]);
+  }, [session, cannotList]);
+  if (cannotList) {
+    return (
+      <Alert severity="info" role="status">
+        The imaging studies cannot be shown. {cannotList}
+      </Alert>
+    );
+  }
   if (error) {
     return (
       <Alert severity="error" role="alert">
@@ -47,9 +57,22 @@ function StudiesPage({ session }: { session: FhirSession }) {
     );
   }
   if (!studies) return <Loading label="Loading imaging studies…" />;
-  return (
-    <StudyList studies={studies} canCreate={isAllowed(session.context.grantedScopes, 'ImagingStudy', 'c')} />
-  );
+  return <StudyList studies={studies} cannotCreate={saveRestriction(session.context.grantedScopes, true)} />;
+}
+
+/** The editor page, once its chunk (loading since the app started) is there. */
+function Editor(props: ComponentProps<EditorModule['default']>) {
+  const editor = useEditorModule();
+  if (editor.status === 'failed') {
+    return (
+      <Alert severity="error" role="alert">
+        The editor could not be loaded. Check the network connection and reload the page.
+      </Alert>
+    );
+  }
+  if (editor.status === 'loading') return <Loading label="Opening the editor…" />;
+  const EditorPage = editor.module.default;
+  return <EditorPage {...props} />;
 }
 
 /** The app after launch: banner, study list and editor. */
@@ -58,12 +81,32 @@ export function App() {
   const route = useRoute();
 
   useEffect(() => {
+    // The editor is likely to be opened: fetch it while the launch completes (a failure shows when it is opened).
+    preloadEditor().catch(() => undefined);
     connect()
-      .then(async (session) => setState({ status: 'ready', session, patient: await session.readPatient() }))
+      .then(async (session) => {
+        const cannotRead = restriction(session.context.grantedScopes, [READ_PATIENT]);
+        if (cannotRead) {
+          setState({
+            status: 'problem',
+            problem: { title: 'Access was not granted', message: cannotRead, relaunch: true },
+          });
+          return;
+        }
+        setState({ status: 'ready', session, patient: await session.readPatient() });
+      })
       .catch((err: unknown) => setState({ status: 'problem', problem: describeLaunchError(err) }));
   }, []);
 
+  const onSignOut = async (): Promise<void> => {
+    await signOut();
+    dropAllDrafts();
+    replaceRoute({ page: 'studies' });
+    setState({ status: 'signed-out' });
+  };
+
   if (state.status === 'problem') return <ProblemPage problem={state.problem} />;
+  if (state.status === 'signed-out') return <SignedOutPage />;
 
   return (
     <>
@@ -74,6 +117,11 @@ export function App() {
               IMR Study Author
             </Link>
           </Typography>
+          {state.status === 'ready' && (
+            <Button color="inherit" sx={{ ml: 'auto' }} onClick={() => void onSignOut()}>
+              Sign out
+            </Button>
+          )}
         </Toolbar>
       </AppBar>
       {state.status === 'loading' ? (
@@ -85,13 +133,11 @@ export function App() {
             {route.page === 'studies' ? (
               <StudiesPage session={state.session} />
             ) : (
-              <Suspense fallback={<Loading label="Opening the editor…" />}>
-                <EditorPage
-                  session={state.session}
-                  patient={state.patient}
-                  studyId={route.page === 'study' ? route.id : undefined}
-                />
-              </Suspense>
+              <Editor
+                session={state.session}
+                patient={state.patient}
+                studyId={route.page === 'study' ? route.id : undefined}
+              />
             )}
           </Container>
         </>

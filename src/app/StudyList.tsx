@@ -1,4 +1,16 @@
-import { Alert, Box, Button, Link, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
 import { routeHref } from './router';
 
@@ -10,26 +22,41 @@ function studyUid(study: ImagingStudy): string {
 }
 
 function modalities(study: ImagingStudy): string {
-  return (study.modality ?? []).map((m) => m.code ?? m.display ?? '').filter(Boolean).join(', ');
+  return (study.modality ?? [])
+    .map((m) => m.code ?? m.display ?? '')
+    .filter(Boolean)
+    .join(', ');
 }
 
 interface StudyListProps {
   studies: ImagingStudy[];
-  canCreate: boolean;
+  /** Why a new study cannot be created with the granted scopes; undefined when it can. */
+  cannotCreate?: string;
 }
 
 /** The patient's imaging studies, with the way to open one or start a new one. */
-export function StudyList({ studies, canCreate }: StudyListProps) {
+export function StudyList({ studies, cannotCreate }: StudyListProps) {
   return (
     <Box component="section" aria-labelledby="studies-heading">
       <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', mb: 2 }}>
         <Typography variant="h5" component="h2" id="studies-heading">
           Imaging studies
         </Typography>
-        <Button variant="contained" href={routeHref({ page: 'new' })} disabled={!canCreate}>
-          New study
-        </Button>
+        {cannotCreate ? (
+          <Button variant="contained" disabled aria-describedby="new-study-reason">
+            New study
+          </Button>
+        ) : (
+          <Button variant="contained" href={routeHref({ page: 'new' })}>
+            New study
+          </Button>
+        )}
       </Box>
+      {cannotCreate && (
+        <Alert severity="info" id="new-study-reason" sx={{ mb: 2 }}>
+          {cannotCreate}
+        </Alert>
+      )}
       {studies.length === 0 ? (
         <Alert severity="info">This patient has no imaging studies on the server yet.</Alert>
       ) : (

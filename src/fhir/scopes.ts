@@ -1,15 +1,20 @@
 /**
  * The SMART scopes the app asks for: the least it needs to author ImagingStudies for the launch patient.
  *
- * Endpoints are shared by all patients and are not in the Patient compartment, hence `user/Endpoint`.
+ * v2 scopes ask for reading and writing separately, so that an EHR (or the user on a consent page) can grant read
+ * access alone; the app then opens studies read-only. Nothing is ever deleted, Endpoints are never changed, and
+ * Provenance is only written. Endpoints are shared by all patients and are not in the Patient compartment, hence
+ * `user/Endpoint`.
  */
 export type LaunchKind = 'ehr' | 'standalone';
 
 const V2_RESOURCE_SCOPES = [
-  'patient/Patient.rs',
-  'patient/ImagingStudy.cruds',
+  'patient/Patient.r',
+  'patient/ImagingStudy.rs',
+  'patient/ImagingStudy.cu',
   'patient/Provenance.c',
-  'user/Endpoint.crus',
+  'user/Endpoint.rs',
+  'user/Endpoint.c',
 ];
 
 const V1_RESOURCE_SCOPES = [

@@ -1,0 +1,48 @@
+/**
+ * What the launch allows the user to do, from the scopes the authorization server granted (the token response's
+ * `scope`, not the scopes the app asked for), and the reason to show when something is not allowed.
+ */
+import { isAllowed } from '../fhir/scopes';
+import {
+  CREATE_PROVENANCE,
+  CREATE_STUDY,
+  forbiddenMessage,
+  UPDATE_STUDY,
+  type NeededPermission,
+} from '../fhir/permissions';
+
+export const READ_PATIENT: NeededPermission = {
+  resourceType: 'Patient',
+  interaction: 'r',
+  context: 'patient',
+  action: 'read the patient record',
+};
+
+export const SEARCH_STUDIES: NeededPermission = {
+  resourceType: 'ImagingStudy',
+  interaction: 's',
+  context: 'patient',
+  action: 'list the imaging studies of this patient',
+};
+
+/** The permissions of `needed` that the granted scopes do not include. */
+export function missingPermissions(
+  granted: readonly string[],
+  needed: readonly NeededPermission[],
+): NeededPermission[] {
+  return needed.filter((p) => !isAllowed(granted, p.resourceType, p.interaction));
+}
+
+/** Why the granted scopes do not allow `needed`, naming the missing scopes; undefined when they do. */
+export function restriction(granted: readonly string[], needed: readonly NeededPermission[]): string | undefined {
+  const missing = missingPermissions(granted, needed);
+  return missing.length > 0 ? forbiddenMessage(missing, granted) : undefined;
+}
+
+/**
+ * Why a study cannot be saved (created when `isNew`, else updated) with these scopes; undefined when it can.
+ * Every save also records a Provenance, so that permission is needed too.
+ */
+export function saveRestriction(granted: readonly string[], isNew: boolean): string | undefined {
+  return restriction(granted, [isNew ? CREATE_STUDY : UPDATE_STUDY, CREATE_PROVENANCE]);
+}
