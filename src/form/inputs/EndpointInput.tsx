@@ -77,7 +77,10 @@ export function EndpointInput({ field, name, label }: InputProps) {
         value={selected}
         readOnly={readOnly}
         filterOptions={(o) => o}
-        onInputChange={(_e, v, reason) => reason === 'input' && setText(v)}
+        // The typed text is controlled: MUI would otherwise clear it whenever the chosen values are rebuilt,
+        // e.g. when search results arrive while the user is still typing.
+        inputValue={text}
+        onInputChange={(_e, v, reason) => (reason === 'input' || reason === 'clear') && setText(v)}
         isOptionEqualToValue={(a, b) => a.reference === b.reference}
         getOptionLabel={optionLabel}
         renderOption={(props, option) => {
@@ -93,6 +96,7 @@ export function EndpointInput({ field, name, label }: InputProps) {
           );
         }}
         onChange={(_e, value) => {
+          setText('');
           // Keep the stored reference (and its display) for endpoints that are already chosen.
           control.onChange(
             value.map((o) => references.find((r) => r.reference === o.reference) ?? optionToReference(o)),
