@@ -16,7 +16,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User text is rendered as text, never as HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'User text is rendered as text, never as HTML.',
+        },
       ],
     },
   },
@@ -29,8 +32,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react-dom/*', '@mui/*', 'react-hook-form'], message: 'No React below the form layer.' },
-            { group: ['**/form/**', '**/app/**', '../form', '../app'], message: 'Lower layers must not import upper layers.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*', '@mui/*', 'react-hook-form'],
+              message: 'No React below the form layer.',
+            },
+            {
+              group: ['**/form/**', '**/app/**', '../form', '../app'],
+              message: 'Lower layers must not import upper layers.',
+            },
           ],
         },
       ],
@@ -65,7 +74,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-dom', '@mui/*', 'react-hook-form'], message: 'No React below the form layer.' },
-            { group: ['**/validation/**', '**/form/**', '**/app/**', '**/fhir/**'], message: 'The profile layer is the bottom layer.' },
+            {
+              group: ['**/validation/**', '**/form/**', '**/app/**', '**/fhir/**'],
+              message: 'The profile layer is the bottom layer.',
+            },
           ],
         },
       ],
