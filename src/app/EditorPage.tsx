@@ -46,6 +46,18 @@ interface Editing {
 type Conflict = Extract<SaveResult, { kind: 'conflict' }> & { newEndpoints: InlineEndpoint[] };
 
 const STUDY_UID_FIELD = 'ImagingStudy.identifier[0].value';
+
+/** Runs `load` when the page is idle (at the latest after two seconds); returns a canceller for effects. */
+function whenIdle(load: () => Promise<void>): () => void {
+  // Should it fail to load, invariants stay unchecked here; the FHIR server still validates on save.
+  const run = () => void load().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+}
 const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i.code === 'login');
 
 /**
@@ -56,11 +68,9 @@ const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i
 export default function EditorPage({ session, patient, studyId }: EditorPageProps) {
   const registry = useMemo(() => loadImrRegistry(), []);
   const validator = useMemo(() => imrValidator(), []);
-  // fhirpath.js (FHIRPath invariants) is not needed to show the form: fetch it once the editor is up.
-  useEffect(() => {
-    // Should it fail to load, invariants stay unchecked here; the FHIR server still validates on save.
-    loadFhirpath().catch(() => undefined);
-  }, []);
+  // fhirpath.js (FHIRPath invariants) is not needed to show the form: fetch it once the editor is up and the page is
+  // idle, so that evaluating its megabyte of code does not hold up the form's first paint.
+  useEffect(() => whenIdle(() => loadFhirpath()), []);
   const { iss, patientId, grantedScopes } = session.context;
   const key = draftKey({ iss, patientId, studyId });
 

@@ -12,6 +12,7 @@ import type { FormField } from './form-model';
 /** Fixed row height (input + helper line): rows are not measured, so layout cannot feed back into rendering. */
 const ROW_HEIGHT = 84;
 const LIST_HEIGHT = 360;
+const ROW_SX = { position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, p: 1 } as const;
 
 interface InstanceListProps {
   seriesIndex: number;
@@ -20,13 +21,65 @@ interface InstanceListProps {
 
 export function InstanceList({ seriesIndex, field }: InstanceListProps) {
   const { readOnly } = useEditor();
-  const bus = useFocusBus();
   const name = `series.${seriesIndex}.instance`;
   const { fields, append, remove } = useFieldArray({ name, keyName: '_key' });
+
+  return (
+    <Box role="group" aria-label={`Instances of series ${seriesIndex + 1}`}>
+      <Typography variant="subtitle2" component="h4">
+        {field.label} ({fields.length})
+      </Typography>
+      {fields.length > 0 && (
+        <VirtualRows
+          seriesIndex={seriesIndex}
+          name={name}
+          keys={fields}
+          fields={field.children}
+          readOnly={readOnly}
+          onRemove={remove}
+        />
+      )}
+      {!readOnly && (
+        <Button
+          size="small"
+          sx={{ mt: 1 }}
+          onClick={() => append({})}
+          aria-label={`Add instance to series ${seriesIndex + 1}`}
+        >
+          Add instance
+        </Button>
+      )}
+    </Box>
+  );
+}
+
+interface VirtualRowsProps {
+  seriesIndex: number;
+  name: string;
+  /** useFieldArray's items: only their `_key` is read. */
+  keys: readonly { _key: string }[];
+  fields: FormField[];
+  readOnly: boolean;
+  onRemove: (index: number) => void;
+}
+
+/**
+ * The scrolling rows. A component of its own so that scrolling re-renders only it: re-rendering the component that
+ * holds useFieldArray costs a new id per item (1,000 UUIDs for a large series) on every scrolled frame.
+ */
+const VirtualRows = memo(function VirtualRows({
+  seriesIndex,
+  name,
+  keys,
+  fields,
+  readOnly,
+  onRemove,
+}: VirtualRowsProps) {
+  const bus = useFocusBus();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the list must re-render as it scrolls
   const virtualizer = useVirtualizer({
-    count: fields.length,
+    count: keys.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 4,
@@ -44,58 +97,36 @@ export function InstanceList({ seriesIndex, field }: InstanceListProps) {
   );
 
   return (
-    <Box role="group" aria-label={`Instances of series ${seriesIndex + 1}`}>
-      <Typography variant="subtitle2" component="h4">
-        {field.label} ({fields.length})
-      </Typography>
-      {fields.length > 0 && (
-        <Box
-          ref={scrollRef}
-          sx={{ maxHeight: LIST_HEIGHT, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
-        >
-          <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((row) => {
-              const item = fields[row.index];
-              if (!item) return null;
-              return (
-                <Box
-                  key={item._key}
-                  sx={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    height: ROW_HEIGHT,
-                    transform: `translateY(${row.start}px)`,
-                    p: 1,
-                  }}
-                >
-                  <InstanceRow
-                    name={`${name}.${row.index}`}
-                    index={row.index}
-                    fields={field.children}
-                    readOnly={readOnly}
-                    onRemove={remove}
-                  />
-                </Box>
-              );
-            })}
-          </Box>
-        </Box>
-      )}
-      {!readOnly && (
-        <Button
-          size="small"
-          sx={{ mt: 1 }}
-          onClick={() => append({})}
-          aria-label={`Add instance to series ${seriesIndex + 1}`}
-        >
-          Add instance
-        </Button>
-      )}
+    <Box
+      ref={scrollRef}
+      sx={{ maxHeight: LIST_HEIGHT, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
+    >
+      <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const item = keys[row.index];
+          if (!item) return null;
+          return (
+            <Box
+              key={item._key}
+              sx={ROW_SX}
+              // Inline, not in sx: a style rule per row offset would grow the stylesheet as the list
+              // scrolls, and every inserted rule restyles the whole page.
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <InstanceRow
+                name={`${name}.${row.index}`}
+                index={row.index}
+                fields={fields}
+                readOnly={readOnly}
+                onRemove={onRemove}
+              />
+            </Box>
+          );
+        })}
+      </Box>
     </Box>
   );
-}
+});
 
 interface InstanceRowProps {
   name: string;

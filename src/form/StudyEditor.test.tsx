@@ -29,7 +29,7 @@ describe('StudyEditor', () => {
     await user.keyboard('tomography');
     await user.click(await screen.findByRole('option', { name: /^CT\b/ }));
 
-    const started = screen.getByRole('group', { name: /^Started/ });
+    const started = await screen.findByRole('group', { name: /^Started/ });
     await user.click(within(started).getByRole('spinbutton', { name: 'Year' }));
     await user.keyboard('20240501143005');
 
@@ -56,7 +56,8 @@ describe('StudyEditor', () => {
 
   it('stores a year-only Started when the precision is Year', async () => {
     const { user } = renderEditor();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Started precision' }), 'year');
+    // The date pickers load lazily, after the rest of the form.
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Started precision' }), 'year');
     const started = screen.getByRole('group', { name: /^Started/ });
     await user.click(within(started).getByRole('spinbutton', { name: 'Year' }));
     await user.keyboard('2024');

@@ -69,6 +69,19 @@ function referencedEndpoints(study: ImagingStudy, endpoints: ReadonlyMap<string,
   return [...endpoints].filter(([ref]) => referenced.has(ref)).map(([fullUrl, resource]) => ({ fullUrl, resource }));
 }
 
+/** Tells the one current listener that the form was edited. */
+class EditSignal {
+  private listener: (() => void) | undefined;
+  readonly emit = (): void => this.listener?.();
+  /** Sets the listener; returns the cleanup that removes it. */
+  listen(listener: (() => void) | undefined): () => void {
+    this.listener = listener;
+    return () => {
+      if (this.listener === listener) this.listener = undefined;
+    };
+  }
+}
+
 /** The "More details" section; opens itself when one of its fields is to be focused. */
 function DetailsSection({ fields }: { fields: readonly FormField[] }) {
   const [open, setOpen] = useState(false);
@@ -124,18 +137,21 @@ export function StudyEditor({
     (values: StudyFormValues) => toResource(values, { patient, profileUrl: model.profileUrl, order }),
     [patient, model, order],
   );
+  // Edits are reported from the resolver (see its onValidated) to whoever listens now; the resolver stays the same.
+  const [edits] = useState(() => new EditSignal());
   const resolver = useMemo(
     () =>
       studyResolver({
         validator,
         inputs,
         toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order }),
+        onValidated: edits.emit,
       }),
-    [validator, inputs, patient, model, order],
+    [validator, inputs, patient, model, order, edits],
   );
   const [defaultValues] = useState(() => toFormValues(initial));
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
-  const { getValues, setError, clearErrors, setFocus, subscribe } = methods;
+  const { getValues, setError, clearErrors, setFocus } = methods;
 
   const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(
     () => new Map(initialNewEndpoints?.map((e) => [e.fullUrl, e.resource])),
@@ -145,10 +161,7 @@ export function StudyEditor({
     const study = build(getValues());
     return { study, newEndpoints: referencedEndpoints(study, newEndpoints), dirty: JSON.stringify(study) !== pristine };
   }, [build, getValues, newEndpoints, pristine]);
-  useEffect(() => {
-    if (!onEdit) return;
-    return subscribe({ formState: { values: true }, callback: () => onEdit(read) });
-  }, [subscribe, onEdit, read]);
+  useEffect(() => edits.listen(onEdit ? () => onEdit(read) : undefined), [edits, onEdit, read]);
   const [formIssues, setFormIssues] = useState<FormIssue[]>([]);
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [saving, setSaving] = useState(false);

@@ -1,7 +1,9 @@
 /**
  * The react-hook-form resolver: the one place where the validator plugs into the form.
- * A change validates only the changed field's subtree (validateAt); calls within one animation
- * frame share one build of the resource.
+ * A change validates only the changed field's subtree (validateAt); calls within one task share
+ * one build of the resource. The batch runs in a microtask, not the next animation frame: the
+ * keystroke's own task then renders the field's new error state, so it is painted in the very next
+ * frame (waiting for a frame cost two: one to validate, one to paint the result).
  */
 import type { ImagingStudy, OperationOutcomeIssue } from 'fhir/r4';
 import type { Resolver, ResolverResult } from 'react-hook-form';
@@ -16,13 +18,14 @@ export interface StudyResolverOptions {
   inputs: ReadonlyMap<string, FormField>;
   /** Builds the resource; `changed` names the edited fields so unchanged parts can be reused. */
   toResource: (values: StudyFormValues, changed?: readonly string[]) => ImagingStudy;
-  /** Schedules the batch; defaults to the next animation frame. */
+  /** Schedules the batch; defaults to a microtask (see above). */
   schedule?: (run: () => void) => void;
-}
-
-function nextFrame(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => run());
-  else setTimeout(run, 0);
+  /**
+   * Called after each batch. In onChange mode every edit passes through here (field changes, field array actions,
+   * `trigger` after a `reset`), so this tells the editor about edits without a react-hook-form values subscription,
+   * which deep-copies all form values on every keystroke.
+   */
+  onValidated?: () => void;
 }
 
 interface Pending {
@@ -37,7 +40,8 @@ export function studyResolver({
   validator,
   inputs,
   toResource,
-  schedule = nextFrame,
+  schedule = queueMicrotask,
+  onValidated,
 }: StudyResolverOptions): Resolver<StudyFormValues> {
   let pending: Pending[] = [];
   const flush = (): void => {
@@ -66,6 +70,7 @@ export function studyResolver({
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     }
+    onValidated?.();
   };
   return (values, _context, options) =>
     new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@
  * datatypes and R4 primitive formats, unknown properties, nulls, empty strings/objects/lists, JSON
  * value types, fixed and pattern values, required and extensible bindings, reference targets and
  * contained references, the FHIRPath invariants of the snapshot (fhirpath.js, compiled once; ele-1
- * natively), a contained Endpoint against the Imaging Study Endpoint profile, and the DICOM rules
+ * natively; in the browser fhirpath.js loads after the editor, see ./api.ts), a contained Endpoint against the Imaging Study Endpoint profile, and the DICOM rules
  * (UID syntax, `urn:oid:` on the study UID only, unique series/SOP instance UIDs, counts).
  *
  * Issue format:
@@ -31,31 +31,9 @@
  * `ProfileRegistry.notExpandable`), the best-practice dom-6 (narrative), and the contents of
  * contained resources other than Endpoint (no profile for them here).
  */
-import type { OperationOutcome } from 'fhir/r4';
-import { IMAGING_STUDY_ENDPOINT_URL, loadImrRegistry } from '../profile';
-import { createValidator, type Validator } from './validator';
+import { setFhirpathEngine } from './fhirpath-engine';
+import { fhirpathR4 } from './fhirpath-r4';
 
-export { createValidator, type Validator } from './validator';
+setFhirpathEngine(fhirpathR4);
 
-let imr: Validator | undefined;
-let endpoint: Validator | undefined;
-
-/** The IMR ImagingStudy validator over the built-in registry (built once, then cached). */
-export function imrValidator(): Validator {
-  imr ??= createValidator(loadImrRegistry());
-  return imr;
-}
-
-/**
- * Validates an Endpoint against the Imaging Study Endpoint profile (expressions start with
- * `Endpoint.`), e.g. for an endpoint created inline in the form.
- */
-export function validateEndpoint(resource: unknown): OperationOutcome {
-  endpoint ??= createValidator(loadImrRegistry(), IMAGING_STUDY_ENDPOINT_URL);
-  return endpoint.validate(resource);
-}
-
-/** Whether an outcome has no error or fatal issue (warnings do not make a resource invalid). */
-export function isValid(outcome: OperationOutcome): boolean {
-  return !(outcome.issue ?? []).some((i) => i.severity === 'error' || i.severity === 'fatal');
-}
+export { createValidator, imrValidator, isValid, loadFhirpath, validateEndpoint, type Validator } from './api';

@@ -1,7 +1,6 @@
-import fhirpath from 'fhirpath';
-import r4 from 'fhirpath/fhir-context/r4';
 import type { ElementConstraint } from '../profile';
 import type { WalkContext } from './context';
+import { fhirpathEngine, type FhirpathEvaluator } from './fhirpath-engine';
 import { isRecord, type JsonObject } from './json';
 
 /** A compiled FHIRPath invariant of one element (constraints with the same expression are merged). */
@@ -31,15 +30,16 @@ function normalize(expression: string): string {
   return expression.replace(/descendants\(\)\.as\(/g, 'descendants().ofType(');
 }
 
-const compiled = new Map<string, (value: unknown, env: Record<string, unknown>) => unknown[]>();
-const silent = { traceFn: () => undefined };
+const compiled = new Map<string, FhirpathEvaluator>();
 
-function compileOnce(base: string, expression: string): (value: unknown, env: Record<string, unknown>) => unknown[] {
+/** The compiled expression; undefined while no FHIRPath engine is plugged in (see ./fhirpath-engine.ts). */
+function compileOnce(base: string, expression: string): FhirpathEvaluator | undefined {
   const key = `${base}\u0000${expression}`;
   let fn = compiled.get(key);
   if (fn === undefined) {
-    const evaluate = fhirpath.compile({ base, expression }, r4, silent);
-    fn = (value, env) => evaluate(value, env) as unknown[];
+    const engine = fhirpathEngine();
+    if (engine === undefined) return undefined;
+    fn = engine.compile(base, expression);
     compiled.set(key, fn);
   }
   return fn;
@@ -144,7 +144,9 @@ export function compileInvariants(constraints: readonly ElementConstraint[], bas
       if (!existing.keys.includes(c.key)) existing.keys.push(c.key);
       continue;
     }
-    const evaluate = compileOnce(base, normalize(c.expression));
+    const expression = normalize(c.expression);
+    // Compiled when first needed, so that a validator can be built before the engine has loaded.
+    let evaluate = compileOnce(base, expression);
     const guard = absentGuard(c.expression);
     const isRef1 = c.key === 'ref-1';
     const shortcut = SHORTCUTS[c.key];
@@ -157,6 +159,8 @@ export function compileInvariants(constraints: readonly ElementConstraint[], bas
         if (guarded(guard, value) || shortcut?.(value) === true) return true;
         // R4's ref-1 misreads `#` alone (a contained resource pointing at its container, which dom-3 allows).
         if (isRef1 && isRecord(value) && value.reference === '#') return true;
+        evaluate ??= compileOnce(base, expression);
+        if (evaluate === undefined) return undefined;
         try {
           const result = evaluate(value, { resource: ctx.resource, rootResource: ctx.rootResource });
           return result.length === 1 && typeof result[0] === 'boolean' ? result[0] : undefined;

@@ -1,0 +1,55 @@
+/** Launch to editable form: the app against the bare page, interleaved, in the same browser and sandbox. */
+import type { Browser } from '@playwright/test';
+import { BenchContext } from './harness';
+import type { BenchServers } from './servers';
+
+export interface LaunchFigures {
+  /** Warm launches (HTTP cache and authorization server session from earlier launches), in ms. */
+  app: number[];
+  bare: number[];
+  /** App: launch URL to the study list, in ms. */
+  appList: number[];
+  /** Cold launches: a new browser context (empty cache) each time. */
+  appCold: number[];
+  bareCold: number[];
+  /** JS and CSS the app fetched before its form was editable. */
+  files: string[];
+}
+
+/** `runs` warm launches of each (after one untimed each) and `coldRuns` cold ones, alternating who goes first. */
+export async function measureLaunch(
+  browser: Browser,
+  servers: BenchServers,
+  patientId: string,
+  runs: number,
+  coldRuns: number,
+): Promise<LaunchFigures> {
+  const figures: LaunchFigures = { app: [], bare: [], appList: [], appCold: [], bareCold: [], files: [] };
+  const warm = await BenchContext.create(browser, servers);
+  try {
+    for (const kind of ['app', 'bare'] as const) await (await warm.launch(patientId, kind)).page.close();
+    for (let i = 0; i < runs; i++) {
+      for (const kind of i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+        const { page, report } = await warm.launch(patientId, kind);
+        await page.close();
+        figures[kind].push(report.ms);
+        if (report.listMs !== undefined) figures.appList.push(report.listMs);
+        if (report.files) figures.files = report.files;
+      }
+    }
+  } finally {
+    await warm.close();
+  }
+  for (let i = 0; i < coldRuns; i++) {
+    for (const kind of i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+      const cold = await BenchContext.create(browser, servers);
+      try {
+        const { report } = await cold.launch(patientId, kind);
+        (kind === 'app' ? figures.appCold : figures.bareCold).push(report.ms);
+      } finally {
+        await cold.close();
+      }
+    }
+  }
+  return figures;
+}

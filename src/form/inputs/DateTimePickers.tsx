@@ -1,0 +1,127 @@
+/**
+ * The MUI X pickers of a dateTime input (with dayjs and their localization provider), loaded lazily by
+ * DateTimeInput: they are the heaviest part of the editor (about 50 KB gzipped) and only Started uses them.
+ */
+import { Stack, TextField } from '@mui/material';
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { DesktopDatePicker } from '@mui/x-date-pickers/DesktopDatePicker';
+import { DesktopDateTimePicker } from '@mui/x-date-pickers/DesktopDateTimePicker';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { useState } from 'react';
+import type { ControllerRenderProps } from 'react-hook-form';
+import { browserOffset, formatDateTime, OFFSETS, type DateTimeParts, type DateTimePrecision } from '../date-time';
+import type { FieldStatus } from './a11y';
+
+dayjs.extend(customParseFormat);
+
+const LOCAL_FORMAT: Record<DateTimePrecision, string> = {
+  year: 'YYYY',
+  date: 'YYYY-MM-DD',
+  'date-time': 'YYYY-MM-DDTHH:mm:ss',
+};
+
+export interface DateTimePickersProps {
+  label: string;
+  required: boolean;
+  readOnly: boolean;
+  control: ControllerRenderProps;
+  status: FieldStatus;
+  /** The stored value, split; undefined when there is none yet. */
+  parts: DateTimeParts | undefined;
+}
+
+/** A precision selector (year / date / date-time), the picker for it, and the UTC offset for date-times. */
+export default function DateTimePickers({ label, required, readOnly, control, status, parts }: DateTimePickersProps) {
+  // Only what the stored value cannot hold yet (precision/offset before a date is picked) is local UI state.
+  const [draftPrecision, setDraftPrecision] = useState<DateTimePrecision>('date-time');
+  const [draftOffset, setDraftOffset] = useState<string>(() => browserOffset());
+  const precision = parts?.precision ?? draftPrecision;
+  const offset = parts?.offset ?? draftOffset;
+
+  const store = (date: Dayjs | null, nextPrecision = precision, nextOffset = offset): void => {
+    if (date === null) return control.onChange(undefined);
+    if (!date.isValid()) return; // still being typed: the picker keeps the sections
+    const local = date.format(LOCAL_FORMAT[nextPrecision]);
+    control.onChange(formatDateTime({ precision: nextPrecision, local, offset: nextOffset }));
+  };
+  const picked = parts ? dayjs(parts.local.slice(0, 19), LOCAL_FORMAT[parts.precision], true) : null;
+  const textField = {
+    id: status.id,
+    required,
+    error: status.invalid,
+    helperText: status.message,
+    inputRef: control.ref,
+    onBlur: control.onBlur,
+    size: 'small' as const,
+    slotProps: { htmlInput: status.dataProps },
+  };
+
+  return (
+    <LocalizationProvider dateAdapter={AdapterDayjs}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
+        {precision === 'date-time' ? (
+          <DesktopDateTimePicker
+            label={label}
+            value={picked}
+            onChange={(d) => store(d)}
+            readOnly={readOnly}
+            ampm={false}
+            views={['year', 'month', 'day', 'hours', 'minutes', 'seconds']}
+            format="YYYY-MM-DD HH:mm:ss"
+            slotProps={{ textField }}
+          />
+        ) : (
+          <DesktopDatePicker
+            label={label}
+            value={picked}
+            onChange={(d) => store(d)}
+            readOnly={readOnly}
+            views={precision === 'year' ? ['year'] : ['year', 'month', 'day']}
+            format={precision === 'year' ? 'YYYY' : 'YYYY-MM-DD'}
+            slotProps={{ textField }}
+          />
+        )}
+        <TextField
+          select
+          label={`${label} precision`}
+          value={precision}
+          disabled={readOnly}
+          onChange={(e) => {
+            const next = e.target.value as DateTimePrecision;
+            setDraftPrecision(next);
+            if (picked) store(picked, next);
+          }}
+          size="small"
+          slotProps={{ select: { native: true } }}
+        >
+          <option value="year">Year</option>
+          <option value="date">Date</option>
+          <option value="date-time">Date and time</option>
+        </TextField>
+        {precision === 'date-time' && (
+          <TextField
+            select
+            label={`${label} UTC offset`}
+            value={offset}
+            disabled={readOnly}
+            onChange={(e) => {
+              setDraftOffset(e.target.value);
+              if (picked) store(picked, precision, e.target.value);
+            }}
+            size="small"
+            slotProps={{ select: { native: true } }}
+          >
+            {!OFFSETS.includes(offset) && <option value={offset}>{offset}</option>}
+            {OFFSETS.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </TextField>
+        )}
+      </Stack>
+    </LocalizationProvider>
+  );
+}
