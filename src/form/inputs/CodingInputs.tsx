@@ -1,4 +1,5 @@
-import { Autocomplete, Box, TextField } from '@mui/material';
+import { Autocomplete, Box, TextField, type AutocompleteRenderInputParams } from '@mui/material';
+import type { Ref } from 'react';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -69,15 +70,13 @@ export function CodingListInput({ field, name, label }: InputProps) {
         onChange={(_e, value) => control.onChange(value)}
         onBlur={control.onBlur}
         renderInput={(params) => (
-          <TextField
-            {...params}
+          <PickerTextField
+            params={params}
             label={fieldLabel}
             required={field.required}
-            error={status.invalid}
-            helperText={helper === '' ? undefined : helper}
+            status={status}
+            helper={helper}
             inputRef={control.ref}
-            size="small"
-            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, ...status.dataProps } }}
           />
         )}
       />
@@ -126,15 +125,13 @@ function CodingPicker({ field, name, label }: InputProps) {
         onChange={(_e, v) => control.onChange(v ?? undefined)}
         onBlur={control.onBlur}
         renderInput={(params) => (
-          <TextField
-            {...params}
+          <PickerTextField
+            params={params}
             label={fieldLabel}
             required={field.required}
-            error={status.invalid}
-            helperText={helper === '' ? undefined : helper}
+            status={status}
+            helper={helper}
             inputRef={control.ref}
-            size="small"
-            slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, ...status.dataProps } }}
           />
         )}
       />
@@ -146,5 +143,30 @@ function CodingPicker({ field, name, label }: InputProps) {
         />
       )}
     </Box>
+  );
+}
+
+interface PickerTextFieldProps {
+  params: AutocompleteRenderInputParams;
+  label: string;
+  required: boolean;
+  status: ReturnType<typeof fieldStatus>;
+  helper: string;
+  inputRef: Ref<HTMLInputElement>;
+}
+
+/** The text field of both coding pickers: label, required mark, error state and the message as helper text. */
+function PickerTextField({ params, label, required, status, helper, inputRef }: PickerTextFieldProps) {
+  return (
+    <TextField
+      {...params}
+      label={label}
+      required={required}
+      error={status.invalid}
+      helperText={helper === '' ? undefined : helper}
+      inputRef={inputRef}
+      size="small"
+      slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, ...status.dataProps } }}
+    />
   );
 }
