@@ -8,7 +8,6 @@ import {
   expect,
   expectSaved,
   field,
-  fillNewStudy,
   freshUid,
   imrStudy,
   launch,
@@ -16,6 +15,7 @@ import {
   saveButton,
   SLOW,
   test,
+  startFilledNewStudy,
 } from './save-helpers';
 
 // A save can wait out retries; opening the editor is slow on a busy machine.
@@ -26,10 +26,7 @@ test('create with a new Endpoint: the study, the Endpoint and a Provenance are s
   sandbox,
   admin,
 }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
   const address = `https://pacs-${Date.now()}.example.org/dicom-web`;
   await app.getByRole('button', { name: 'New endpoint' }).click();
   const form = app.getByRole('group', { name: 'New endpoint' });
@@ -62,10 +59,7 @@ test('create with a new Endpoint: the study, the Endpoint and a Provenance are s
 });
 
 test('a double click on Save creates exactly one study', async ({ page, sandbox, admin }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
 
   await saveButton(app).dblclick();
   await expectSaved(app);
@@ -78,10 +72,7 @@ test('an answer lost after the server saved is retried and gives exactly one stu
   sandbox,
   admin,
 }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
 
   // The server stores the transaction, then the connection drops before the app hears back.
   await admin.control('fail-requests', { count: 1, mode: 'drop-response', method: 'POST' });
@@ -92,10 +83,7 @@ test('an answer lost after the server saved is retried and gives exactly one stu
 });
 
 test('a network failure on save, then saving again, gives exactly one study', async ({ page, sandbox, admin }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
 
   // Every attempt of the first save loses its connection (the browser itself may try a dropped POST twice): the app
   // retries, then gives up and says so.

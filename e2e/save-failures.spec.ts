@@ -18,6 +18,7 @@ import {
   setDescription,
   descriptionField,
   test,
+  startFilledNewStudy,
 } from './save-helpers';
 
 // A save can wait out retries; opening the editor is slow on a busy machine.
@@ -28,10 +29,7 @@ test('500 on save keeps the draft, and the restored draft saves once the server 
   sandbox,
   admin,
 }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
   await setDescription(app, 'CT abdomen, kept through a server failure');
 
   await admin.control('fail-requests', { count: 50, mode: 'status-500', method: 'POST' });
@@ -56,10 +54,7 @@ test('500 on save keeps the draft, and the restored draft saves once the server 
 });
 
 test('token expiry mid-edit: the app refreshes its token and the save succeeds', async ({ page, sandbox, admin }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
 
   // The authorization server drops every access token, long before its expires_in.
   await admin.control('expire-tokens');
@@ -131,10 +126,7 @@ test('an ended session (refresh refused) offers a relaunch, and the draft is res
   sandbox,
   admin,
 }) => {
-  const app = await launch(page, sandbox);
-  await openNewStudy(app);
-  const uid = freshUid();
-  await fillNewStudy(app, uid);
+  const { app, uid } = await startFilledNewStudy(page, sandbox);
 
   // The server ends the session: access and refresh tokens are revoked.
   await admin.control('expire-tokens', { refreshTokens: true });

@@ -217,3 +217,12 @@ export function imrStudy(uid: string, extra: Partial<ImagingStudy> = {}): Imagin
     ...extra,
   };
 }
+
+/** Launches the app for the first patient, opens New study and fills every mandatory field with a fresh UID. */
+export async function startFilledNewStudy(page: Page, sandbox: Sandbox): Promise<{ app: Page; uid: string }> {
+  const app = await launch(page, sandbox);
+  await openNewStudy(app);
+  const uid = freshUid();
+  await fillNewStudy(app, uid);
+  return { app, uid };
+}
