@@ -3,9 +3,9 @@
  * strings (one series per string) is dropped on the editor. The review dialog and the filled form show them as text,
  * nothing runs (the headers are read in a worker, under the same CSP), and the editor keeps working.
  */
-import type { Page } from '@playwright/test';
 import { buildStudy, CT_IMAGE, notDicomFile } from './dicom/build';
 import { pnOf } from './dicom/generate';
+import { dropFileContents as drop } from './dicom/helpers';
 import { ehrLaunch, expect, test } from './fixtures';
 import { expectNothingExecuted, HOSTILE_STRINGS, label, watchDialogs } from './hostile-strings';
 import { countCases, expectSafeLinks } from './security-helpers';
@@ -14,22 +14,6 @@ import { SEED_PATIENTS } from './sandbox/seed';
 const ada = SEED_PATIENTS[0]!;
 /** A DICOM long string has a 16-bit length: the megabyte is cut to what one element can hold. */
 const DICOM_MAX = 60_000;
-
-/** Drops files (name, bytes) on the import zone as a browser's drag and drop would. */
-async function drop(app: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
-  const dataTransfer = await app.evaluateHandle((items) => {
-    const dt = new DataTransfer();
-    for (const item of items) {
-      const bytes = Uint8Array.from(atob(item.b64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], item.name, { type: 'application/dicom' }));
-    }
-    return dt;
-  }, payload);
-  const zone = app.getByTestId('dicom-drop-zone');
-  await zone.dispatchEvent('dragover', { dataTransfer });
-  await zone.dispatchEvent('drop', { dataTransfer });
-}
 
 test('hostile DICOM header values and file names are shown as text on import', async ({ page }) => {
   test.setTimeout(120_000);

@@ -30,7 +30,18 @@ export async function openNewStudy(app: Page): Promise<void> {
  * holds the files (built in the page from the bytes on disk).
  */
 export async function dropFiles(app: Page, files: readonly string[]): Promise<void> {
-  const payload = files.map((f) => ({ name: path.basename(f), b64: fs.readFileSync(f).toString('base64') }));
+  await dropFileContents(
+    app,
+    files.map((f) => ({ name: path.basename(f), bytes: fs.readFileSync(f) })),
+  );
+}
+
+/** Drops files given by name and bytes on the import drop zone, as a browser's drag and drop would. */
+export async function dropFileContents(
+  app: Page,
+  files: readonly { name: string; bytes: Uint8Array }[],
+): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
   const dataTransfer = await app.evaluateHandle((items) => {
     const dt = new DataTransfer();
     for (const item of items) {
