@@ -14,7 +14,7 @@ import {
 import type { ImagingStudy } from 'fhir/r4';
 import { routeHref } from './router';
 
-const DICOM_UID = 'urn:dicom:uid';
+import { DICOM_UID_SYSTEM as DICOM_UID } from '../profile/canonicals';
 
 function studyUid(study: ImagingStudy): string {
   const value = study.identifier?.find((i) => i.system === DICOM_UID)?.value ?? '';

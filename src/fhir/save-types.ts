@@ -4,9 +4,9 @@ import type { StudyDiff } from './diff';
 import type { RetryPolicy } from './retry';
 
 /** The IHE IMR 1.1.0 ImagingStudy profile every saved study claims. */
-export const IMR_IMAGING_STUDY_PROFILE = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imr-imagingstudy';
+export { IMR_IMAGINGSTUDY_URL as IMR_IMAGING_STUDY_PROFILE } from '../profile/canonicals';
 /** The IHE IMR Imaging Study Endpoint profile every new Endpoint claims. */
-export const IMR_ENDPOINT_PROFILE = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imaging-study-endpoint';
+export { IMAGING_STUDY_ENDPOINT_URL as IMR_ENDPOINT_PROFILE } from '../profile/canonicals';
 
 /**
  * An Endpoint the user added in the form. It has no id yet; the study refers to it as `{ reference: fullUrl }`,

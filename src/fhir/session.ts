@@ -5,7 +5,7 @@ import { withTokenRefresh } from './token-refresh';
 import { LaunchRefused } from './config';
 import { checkRedirect } from './redirect';
 
-const IMAGING_STUDY_ENDPOINT = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imaging-study-endpoint';
+import { IMAGING_STUDY_ENDPOINT_URL as IMAGING_STUDY_ENDPOINT } from '../profile/canonicals';
 
 /** What the launch told us: who, for which patient, with which permissions. */
 export interface LaunchContext {

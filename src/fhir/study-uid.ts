@@ -1,7 +1,9 @@
 /** The DICOM Study Instance UID as an ImagingStudy identifier, and the searches that find a study by it. */
 import type { ImagingStudy } from 'fhir/r4';
 
-export const DICOM_UID_SYSTEM = 'urn:dicom:uid';
+import { DICOM_UID_SYSTEM } from '../profile/canonicals';
+
+export { DICOM_UID_SYSTEM };
 
 /** A UID without its `urn:oid:` prefix. */
 export function bareUid(uid: string): string {

@@ -1,7 +1,7 @@
 /** DICOM UID helpers for the Study/Series/SOP Instance UID inputs. */
 
 /** The identifier system of the IMR `identifier:studyUID` slice (fixed by the profile). */
-export const DICOM_UID_SYSTEM = 'urn:dicom:uid';
+export { DICOM_UID_SYSTEM } from '../profile/canonicals';
 const OID_PREFIX = /^urn:oid:/i;
 
 /**

@@ -11,8 +11,7 @@ import imagingStudyJson from './generated/StructureDefinition-imr-imagingstudy.j
 import valueSetsJson from './generated/valuesets.json';
 import { createRegistry, type ProfileRegistry } from './registry';
 
-export const IMR_IMAGINGSTUDY_URL = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imr-imagingstudy';
-export const IMAGING_STUDY_ENDPOINT_URL = 'https://profiles.ihe.net/RAD/IMR/StructureDefinition/imaging-study-endpoint';
+export { DICOM_UID_SYSTEM, IMAGING_STUDY_ENDPOINT_URL, IMR_IMAGINGSTUDY_URL } from './canonicals';
 
 export { buildProfileModel } from './element-model';
 export { createRegistry } from './registry';
