@@ -122,16 +122,27 @@ export class AccessGuard {
     return resource;
   }
 
-  private requestStep(req: FhirRequest): Step {
-    const route = this.router.find(req.method, req.url);
+  /** What a request (plain or a transaction entry) asks to do, as the access check sees it. */
+  private routeFacts(
+    method: string,
+    url: string,
+    resource: Resource | undefined,
+  ): Omit<Step, 'narrow' | 'narrowIfNoneExist'> {
+    const route = this.router.find(method as FhirRequest['method'], url);
     const interaction = route?.data?.interaction ?? 'operation';
     return {
       interaction,
       permission: PERMISSION_FOR[interaction] ?? 'r',
       resourceType: route?.params.resourceType,
       id: route?.params.id,
-      bySearch: selectsBySearch(interaction, route?.params.id, req.url),
-      body: WRITES_BODY.has(interaction) ? (req.body as Resource) : undefined,
+      bySearch: selectsBySearch(interaction, route?.params.id, url),
+      body: WRITES_BODY.has(interaction) ? resource : undefined,
+    };
+  }
+
+  private requestStep(req: FhirRequest): Step {
+    return {
+      ...this.routeFacts(req.method, req.url, req.body as Resource | undefined),
       narrow: (name, value) => {
         req.url = withParam(req.url, name, value);
       },
@@ -153,15 +164,8 @@ export class AccessGuard {
       });
     }
     if (request.url.startsWith(`${this.fhirBase}/`)) request.url = request.url.slice(this.fhirBase.length + 1);
-    const route = this.router.find(request.method, request.url);
-    const interaction = route?.data?.interaction ?? 'operation';
     return {
-      interaction,
-      permission: PERMISSION_FOR[interaction] ?? 'r',
-      resourceType: route?.params.resourceType,
-      id: route?.params.id,
-      bySearch: selectsBySearch(interaction, route?.params.id, request.url),
-      body: WRITES_BODY.has(interaction) ? entry.resource : undefined,
+      ...this.routeFacts(request.method, request.url, entry.resource),
       narrow: (name, value) => {
         request.url = withParam(request.url, name, value);
       },
