@@ -101,27 +101,80 @@ function toResult(parsed: Parsed, bytes: Uint8Array, size: number): HeaderResult
   return header ? { ok: true, header } : { ok: false, reason: REASONS.noUids };
 }
 
+/** How many bytes to read first from a file of `size` bytes. */
+function firstLength(size: number, firstSlice: number): number {
+  return Math.min(size, Math.max(firstSlice, PREAMBLE + 4));
+}
+
+/**
+ * The header from the first `buffer.byteLength` bytes of a file of `size` bytes, or undefined when the parse did not
+ * reach the pixel data before the bytes ran out (read more and try again).
+ */
+function headerFrom(buffer: ArrayBuffer, size: number): HeaderResult | undefined {
+  const bytes = new Uint8Array(buffer);
+  if (!hasDicmMarker(bytes)) return { ok: false, reason: REASONS.notDicom };
+  const whole = buffer.byteLength >= size;
+  try {
+    const parsed = parse(buffer);
+    if (whole || TAG.PixelData in parsed.dict) return toResult(parsed, bytes, size);
+  } catch (error) {
+    if (whole) {
+      return {
+        ok: false,
+        reason: isCutShort(error)
+          ? REASONS.cutShort
+          : `damaged DICOM header (${error instanceof Error ? error.message : String(error)})`,
+      };
+    }
+  }
+  return undefined;
+}
+
+function unreadable(error: unknown): HeaderResult {
+  const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { ok: false, reason: `could not be read; it may have been moved or changed since it was chosen (${why})` };
+}
+
 /** Reads and parses the header of one file; never throws, a file that cannot be used gets a reason. */
 export async function readHeader(source: ByteSource, firstSlice: number = FIRST_SLICE): Promise<HeaderResult> {
-  let length = Math.min(source.size, Math.max(firstSlice, PREAMBLE + 4));
+  let length = firstLength(source.size, firstSlice);
   for (;;) {
-    const buffer = await source.slice(0, length).arrayBuffer();
-    const bytes = new Uint8Array(buffer);
-    if (!hasDicmMarker(bytes)) return { ok: false, reason: REASONS.notDicom };
-    const whole = length >= source.size;
+    let buffer: ArrayBuffer;
     try {
-      const parsed = parse(buffer);
-      if (whole || TAG.PixelData in parsed.dict) return toResult(parsed, bytes, source.size);
+      buffer = await source.slice(0, length).arrayBuffer();
     } catch (error) {
-      if (whole) {
-        return {
-          ok: false,
-          reason: isCutShort(error)
-            ? REASONS.cutShort
-            : `damaged DICOM header (${error instanceof Error ? error.message : String(error)})`,
-        };
-      }
+      return unreadable(error);
     }
+    const result = headerFrom(buffer, source.size);
+    if (result) return result;
     length = Math.min(source.size, length * GROWTH);
   }
+}
+
+/**
+ * Reads the headers of several files with one read: a Blob made of the first slice of each file is read at once and
+ * cut back into one buffer per file. Each read of a file's bytes is a round trip through the browser process, so
+ * one read for many files costs less than one per file (measured in Chromium on 2,000 files, 50 per read: 1.35 s of
+ * CPU in the browser and the page instead of 2.0 s). A file whose header is longer than its slice is read again on
+ * its own with growing slices (see readHeader); when the joint read fails (a file moved or changed since it was
+ * chosen), every file is read on its own, so that the reason lands on the file it belongs to. Never throws; results
+ * in input order.
+ */
+export async function readHeaders(files: readonly Blob[], firstSlice: number = FIRST_SLICE): Promise<HeaderResult[]> {
+  const lengths = files.map((file) => firstLength(file.size, firstSlice));
+  let joint: ArrayBuffer;
+  try {
+    joint = await new Blob(files.map((file, i) => file.slice(0, lengths[i]))).arrayBuffer();
+  } catch {
+    return Promise.all(files.map((file) => readHeader(file, firstSlice)));
+  }
+  let offset = 0;
+  return Promise.all(
+    files.map((file, i) => {
+      const length = lengths[i] ?? 0;
+      const first = joint.slice(offset, offset + length);
+      offset += length;
+      return headerFrom(first, file.size) ?? readHeader(file, Math.min(file.size, length * GROWTH));
+    }),
+  );
 }

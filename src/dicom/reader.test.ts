@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildStudy, CT_IMAGE, notDicomFile } from '../../e2e/dicom/build';
-import { readHeader } from './header';
+import { readHeaders } from './header';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import { readDicomFiles, type NamedFile, type WorkerLike } from './reader';
 
-/** Runs the worker's job in-process, asynchronously like a real worker. */
+/** Runs the worker's job (readHeaders) in-process, asynchronously like a real worker. */
 class FakeWorker implements WorkerLike {
   static created = 0;
   onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
@@ -14,7 +14,7 @@ class FakeWorker implements WorkerLike {
     FakeWorker.created++;
   }
   postMessage({ batch, files }: WorkerRequest): void {
-    void Promise.all(files.map((f) => readHeader(f))).then((results) => {
+    void readHeaders(files).then((results) => {
       if (!this.terminated) this.onmessage?.({ data: { batch, results } } as MessageEvent<WorkerReply>);
     });
   }

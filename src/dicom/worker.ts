@@ -1,9 +1,9 @@
 /**
- * The header-reading Web Worker: reads batches of files with `readHeader` and answers with the
+ * The header-reading Web Worker: reads batches of files with `readHeaders` and answers with the
  * results in the same order. Parsing happens here so that a large drop never blocks the page.
  */
 import dcmjs from 'dcmjs';
-import { readHeader, type HeaderResult } from './header';
+import { readHeaders } from './header';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 // dcmjs warns on the console about oddities in files; the user sees skipped files in the UI instead.
@@ -16,28 +16,13 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-/** Reads in flight per worker: file reads wait on the browser's I/O, so several overlap while one is parsed. */
-const LANES = 16;
-
-/** Reads every file with at most LANES reads in flight, results in input order. */
-async function readAll(files: readonly File[]): Promise<HeaderResult[]> {
-  const results = new Array<HeaderResult>(files.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index];
-      results[index] = file ? await readHeader(file) : { ok: false, reason: 'was not read' };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(LANES, files.length) }, lane));
-  return results;
-}
-
+// Each request is one batch, read with one joint read (readHeaders); the page keeps a few requests in flight per
+// worker, so that one batch is parsed while the next one's bytes are on their way.
 scope.onmessage = (event) => {
   const { batch, files } = event.data;
-  void readAll(files).then(
+  void readHeaders(files).then(
     (results) => scope.postMessage({ batch, results }),
+    // readHeaders does not throw; should it ever, the page still gets an answer for every file.
     (error: unknown) =>
       scope.postMessage({
         batch,
