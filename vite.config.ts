@@ -2,13 +2,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { browserProfileArtefacts } from './src/profile/tools/browser-artefacts.ts';
 
 const appPort = Number(process.env.APP_PORT ?? 5173);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), browserProfileArtefacts()],
   // fhirclient's browser entry polyfills fetch unless told the browser is modern.
   define: { FHIRCLIENT_PURE: 'true' },
+  resolve: {
+    // fhirclient's fallback for browsers without Web Crypto: see src/fhir/web-crypto.ts.
+    alias: { 'isomorphic-webcrypto': fileURLToPath(new URL('./src/fhir/web-crypto.ts', import.meta.url)) },
+  },
   server: { host: '127.0.0.1', port: appPort, strictPort: true },
   preview: { host: '127.0.0.1', port: appPort, strictPort: true },
   build: {
