@@ -3,10 +3,10 @@ import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
-import { StudyEditor, type InlineEndpoint } from '../form';
+import { lazyModule, StudyEditor, whenIdle, type InlineEndpoint } from '../form';
 import type { FhirSession } from '../fhir/session';
 import { issue, outcomeMessages, outcomeOf, toOperationOutcome } from '../fhir/outcome';
-import { saveStudy, type SaveResult } from '../fhir/save';
+import type { SaveInput, SaveResult } from '../fhir/save';
 import { saveRestriction } from './access';
 import { ConflictDialog } from './ConflictDialog';
 import { DraftPrompt } from './DraftPrompt';
@@ -47,18 +47,27 @@ type Conflict = Extract<SaveResult, { kind: 'conflict' }> & { newEndpoints: Inli
 
 const STUDY_UID_FIELD = 'ImagingStudy.identifier[0].value';
 
-/** Runs `load` when the page is idle (at the latest after two seconds); returns a canceller for effects. */
-function whenIdle(load: () => Promise<void>): () => void {
-  // Should it fail to load, invariants stay unchecked here; the FHIR server still validates on save.
-  const run = () => void load().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 0);
-  return () => clearTimeout(id);
-}
+/**
+ * The save layer (transaction or separate requests, diff and merge, Provenance, retries), in a chunk of its own:
+ * showing the editor does not need it. The page fetches it once it is idle, well before anyone saves; a save that
+ * comes first waits for it under its "Saving…" status.
+ */
+const saveLayer = lazyModule(() => import('../fhir/save'));
+
 const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i.code === 'login');
+
+/** A save whose code could not be loaded (the app's server is unreachable): nothing was sent, trying again may help. */
+const SAVE_LAYER_MISSING: SaveResult = {
+  kind: 'failed',
+  outcome: outcomeOf(
+    issue(
+      'error',
+      'transient',
+      'The app could not load what it needs to save. Check the network connection and save again.',
+    ),
+  ),
+  retryable: true,
+};
 
 /**
  * The study editor page: loads the study (or starts a new one), offers a draft left in this tab, autosaves a draft
@@ -70,7 +79,21 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
   const validator = useMemo(() => imrValidator(), []);
   // fhirpath.js (FHIRPath invariants) is not needed to show the form: fetch it once the editor is up and the page is
   // idle, so that evaluating its megabyte of code does not hold up the form's first paint.
-  useEffect(() => whenIdle(() => loadFhirpath()), []);
+  // Should it fail to load, invariants stay unchecked here; the FHIR server still validates on save.
+  useEffect(() => whenIdle(loadFhirpath), []);
+  useEffect(() => whenIdle(saveLayer.load), []);
+  const save = useCallback(
+    async (input: SaveInput): Promise<SaveResult> => {
+      let layer: typeof import('../fhir/save');
+      try {
+        layer = await saveLayer.load();
+      } catch {
+        return SAVE_LAYER_MISSING;
+      }
+      return layer.saveStudy(session, input);
+    },
+    [session],
+  );
   const { iss, patientId, grantedScopes } = session.context;
   const key = draftKey({ iss, patientId, studyId });
 
@@ -167,11 +190,11 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
     async (study: ImagingStudy, newEndpoints: InlineEndpoint[]): Promise<OperationOutcome | undefined> => {
       autosave.flush();
       setNotice(undefined);
-      const result = await saveStudy(session, { original: editing.original, study, newEndpoints });
+      const result = await save({ original: editing.original, study, newEndpoints });
       if (result.kind === 'duplicate') setNotice(undefined);
       return settle(result, newEndpoints, !editing.original);
     },
-    [autosave, session, editing.original, settle],
+    [autosave, save, editing.original, settle],
   );
 
   const reloadKeepingMine = (): void => {
@@ -189,7 +212,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
     if (!conflict) return;
     const { server, mine, newEndpoints } = conflict;
     setOverwriting(true);
-    const result = await saveStudy(session, { original: server, study: mine, newEndpoints });
+    const result = await save({ original: server, study: mine, newEndpoints });
     setOverwriting(false);
     setConflict(undefined);
     const outcome = settle(result, newEndpoints, false);

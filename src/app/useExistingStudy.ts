@@ -5,7 +5,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ImagingStudy } from 'fhir/r4';
 import type { EditorSnapshot } from '../form';
-import { findStudyByUid } from '../fhir/save';
+import { findStudyByUid } from '../fhir/requests';
 import type { FhirSession } from '../fhir/session';
 import { studyUidOf } from '../fhir/study-uid';
 

@@ -1,6 +1,6 @@
 /** The save layer's requests: all through `FhirSession.request` (so fhirclient refreshes tokens), with a deadline. */
 import type { Bundle, FhirResource, ImagingStudy } from 'fhir/r4';
-import { withTimeout } from './retry';
+import { withTimeout } from './timeout';
 import type { FhirRequestOptions, FhirSession } from './session';
 import { uidCriteria } from './study-uid';
 

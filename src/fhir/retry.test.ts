@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isTransient, RetriesExhausted, withRetry, withTimeout } from './retry';
+import { isTransient, RetriesExhausted, withRetry } from './retry';
+import { withTimeout } from './timeout';
 import { httpError } from './testing/fake-server';
 
 afterEach(() => {

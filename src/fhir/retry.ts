@@ -1,4 +1,4 @@
-/** Bounded retries with exponential backoff for transient failures, and a per-request timeout. */
+/** Bounded retries with exponential backoff for transient failures (the per-request timeout is in ./timeout.ts). */
 import pRetry from 'p-retry';
 import { httpStatusOf, isNetworkFailure } from './outcome';
 
@@ -69,27 +69,4 @@ export async function withRetry<T>(
   } catch (err) {
     throw isTransient(err, when) ? new RetriesExhausted(err, attempts) : err;
   }
-}
-
-function timeoutError(ms: number): Error {
-  const error = new Error(`No answer within ${Math.round(ms / 1000)} s`);
-  error.name = 'TimeoutError';
-  return error;
-}
-
-/**
- * Runs a request with a deadline: the request's signal is aborted and the returned promise rejects with a
- * `TimeoutError` when the server has not answered within `ms`.
- */
-export function withTimeout<T>(run: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = timeoutError(ms);
-      controller.abort(error);
-      reject(error);
-    }, ms);
-  });
-  return Promise.race([run(controller.signal), deadline]).finally(() => clearTimeout(timer));
 }

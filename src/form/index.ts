@@ -4,3 +4,4 @@ export { buildFormModel, IMR_IMAGING_STUDY_URL, type FormField, type FormModel }
 export { expressionToFieldPath, fieldPathToExpression } from './paths';
 export { generateUid, normalizeStudyUid } from './uid';
 export type { ProfileRegistry, Validator } from './ports';
+export { lazyModule, whenIdle, type LazyModule, type LazyModuleState } from './lazy-module';
