@@ -11,7 +11,6 @@ import { CodeableConceptInput, CodeableConceptListInput, ReferenceInput } from '
 import { DateTimeInput } from './inputs/DateTimeInput';
 import { EndpointInput } from './inputs/EndpointInput';
 import { ComputedCountInput, PatientReferenceInput, UnsupportedInput } from './inputs/ReadOnlyInputs';
-import { SopClassInput } from './inputs/SopClassInput';
 import { StringInput } from './inputs/StringInput';
 import type { InputProps } from './inputs/types';
 import { DicomUidInput, StudyUidInput } from './inputs/UidInputs';
@@ -36,8 +35,6 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
       return <EndpointInput {...props} />;
     case 'computed-count':
       return <ComputedCountInput {...props} />;
-    case 'sop-class':
-      return <SopClassInput {...props} />;
     case 'dicom-uid':
       return <DicomUidInput {...props} />;
     case 'coding-list':
@@ -63,7 +60,8 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
     case 'backbone':
       return <BackboneInput {...props} />;
     default:
-      // Lists without a dedicated editor, choices, booleans, identifiers: kept as they are.
+      // Lists without a dedicated editor, choices, booleans, identifiers: kept as they are. (An instance's SOP class,
+      // 'sop-class', only appears in instance rows, which render its picker themselves: see InstanceRows.)
       return <UnsupportedInput {...props} />;
   }
 });

@@ -1,18 +1,16 @@
 /** The instances of one series: a virtualised list, so a series of thousands stays responsive. */
-import { Box, Button, Stack, Typography } from '@mui/material';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useRef } from 'react';
+import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { useFieldArray } from 'react-hook-form';
 import { useEditor } from './context';
-import { ElementInput } from './ElementInput';
-import { rowOf } from './focus';
-import { useFocusBus } from './focus-context';
 import type { FormField } from './form-model';
+import { lazyModule } from './lazy-module';
+import type { VirtualRowsProps } from './InstanceRows';
 
-/** Fixed row height (input + helper line): rows are not measured, so layout cannot feed back into rendering. */
-const ROW_HEIGHT = 84;
-const LIST_HEIGHT = 360;
-const ROW_SX = { position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, p: 1 } as const;
+/**
+ * The rows (and the virtualiser) in a chunk of their own: a new study has no instances and a loaded one starts with
+ * its series collapsed, so the editor shows without them. SeriesSection preloads them once the page is idle.
+ */
+export const instanceRows = lazyModule(() => import('./InstanceRows'));
 
 interface InstanceListProps {
   seriesIndex: number;
@@ -30,7 +28,7 @@ export function InstanceList({ seriesIndex, field }: InstanceListProps) {
         {field.label} ({fields.length})
       </Typography>
       {fields.length > 0 && (
-        <VirtualRows
+        <Rows
           seriesIndex={seriesIndex}
           name={name}
           keys={fields}
@@ -53,108 +51,24 @@ export function InstanceList({ seriesIndex, field }: InstanceListProps) {
   );
 }
 
-interface VirtualRowsProps {
-  seriesIndex: number;
-  name: string;
-  /** useFieldArray's items: only their `_key` is read. */
-  keys: readonly { _key: string }[];
-  fields: FormField[];
-  readOnly: boolean;
-  onRemove: (index: number) => void;
+/** The rows once their chunk is there; until then a labelled progress indicator. */
+function Rows(props: VirtualRowsProps) {
+  const rows = instanceRows.useModule();
+  if (rows.status === 'failed') {
+    return (
+      <Alert severity="error" role="alert">
+        The instances could not be shown. Check the network connection and reload the page.
+      </Alert>
+    );
+  }
+  if (rows.status === 'loading') {
+    return (
+      <Stack role="status" direction="row" spacing={1} sx={{ alignItems: 'center', py: 1 }}>
+        <CircularProgress size={16} aria-hidden />
+        <Typography variant="body2">Loading the instances…</Typography>
+      </Stack>
+    );
+  }
+  const VirtualRows = rows.module.default;
+  return <VirtualRows {...props} />;
 }
-
-/**
- * The scrolling rows. A component of its own so that scrolling re-renders only it: re-rendering the component that
- * holds useFieldArray costs a new id per item (1,000 UUIDs for a large series) on every scrolled frame.
- */
-const VirtualRows = memo(function VirtualRows({
-  seriesIndex,
-  name,
-  keys,
-  fields,
-  readOnly,
-  onRemove,
-}: VirtualRowsProps) {
-  const bus = useFocusBus();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the list must re-render as it scrolls
-  const virtualizer = useVirtualizer({
-    count: keys.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
-    // Without layout (jsdom, first paint) the list still renders its first rows.
-    initialRect: { width: 800, height: LIST_HEIGHT },
-  });
-
-  useEffect(
-    () =>
-      bus.listen((target) => {
-        const { series, instance } = rowOf(target);
-        if (series === seriesIndex && instance !== undefined) virtualizer.scrollToIndex(instance, { align: 'center' });
-      }),
-    [bus, seriesIndex, virtualizer],
-  );
-
-  return (
-    <Box
-      ref={scrollRef}
-      sx={{ maxHeight: LIST_HEIGHT, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
-    >
-      <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = keys[row.index];
-          if (!item) return null;
-          return (
-            <Box
-              key={item._key}
-              sx={ROW_SX}
-              // Inline, not in sx: a style rule per row offset would grow the stylesheet as the list
-              // scrolls, and every inserted rule restyles the whole page.
-              style={{ transform: `translateY(${row.start}px)` }}
-            >
-              <InstanceRow
-                name={`${name}.${row.index}`}
-                index={row.index}
-                fields={fields}
-                readOnly={readOnly}
-                onRemove={onRemove}
-              />
-            </Box>
-          );
-        })}
-      </Box>
-    </Box>
-  );
-});
-
-interface InstanceRowProps {
-  name: string;
-  index: number;
-  fields: FormField[];
-  readOnly: boolean;
-  onRemove: (index: number) => void;
-}
-
-const InstanceRow = memo(function InstanceRow({ name, index, fields, readOnly, onRemove }: InstanceRowProps) {
-  return (
-    <Stack
-      direction="row"
-      spacing={1}
-      role="group"
-      aria-label={`Instance ${index + 1}`}
-      sx={{ alignItems: 'flex-start' }}
-    >
-      {fields.map((f) => (
-        <Box key={f.elementId} sx={{ flex: f.name === 'number' ? '0 0 9rem' : '1 1 0', minWidth: 0 }}>
-          <ElementInput field={f} name={`${name}.${f.name}`} />
-        </Box>
-      ))}
-      {!readOnly && (
-        <Button size="small" color="error" onClick={() => onRemove(index)} aria-label={`Remove instance ${index + 1}`}>
-          Remove
-        </Button>
-      )}
-    </Stack>
-  );
-});

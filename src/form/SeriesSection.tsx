@@ -5,7 +5,8 @@ import { useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { useEditor } from './context';
 import { ElementInput } from './ElementInput';
 import type { FormField } from './form-model';
-import { InstanceList } from './InstanceList';
+import { InstanceList, instanceRows } from './InstanceList';
+import { whenIdle } from './lazy-module';
 import { fieldId } from './inputs/a11y';
 import { flattenErrors } from './issues';
 import { codingLabel, isCoding } from './inputs/coding';
@@ -38,6 +39,9 @@ export function SeriesSection({ field }: SeriesSectionProps) {
       }),
     [bus, fields],
   );
+
+  // Instance rows are not needed to show the editor: fetched once the page is idle, before a series is opened.
+  useEffect(() => whenIdle(instanceRows.load), []);
 
   const instanceField = field.children.find((c) => c.name === 'instance');
   const seriesFields = field.children.filter((c) => c.name !== 'instance');

@@ -2,7 +2,7 @@
  * The editor's entry to the DICOM import: a drop zone, file and folder pickers and the PACS lookup.
  * Everything else (worker, dcmjs, dicomweb-client, dialogs) is loaded on first use.
  */
-import { Alert, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import { lazy, Suspense, useRef, useState, type DragEvent } from 'react';
 import type { DroppedItems } from './entries';
 import { IMPORT_START_MARK, type ImportJob, type ImportOutcome, type ImportRequest } from './job';
@@ -11,6 +11,16 @@ const ImportFlow = lazy(() => import('./ImportFlow'));
 
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer.types).includes('Files');
+}
+
+/** While the import's code arrives (on first use). */
+function ImportLoading() {
+  return (
+    <Stack role="status" direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
+      <CircularProgress size={16} aria-hidden />
+      <Typography variant="body2">Loading the DICOM import…</Typography>
+    </Stack>
+  );
 }
 
 /** The drop zone and import buttons shown above the study fields. */
@@ -102,7 +112,7 @@ export function ImportBar() {
         </Alert>
       )}
       {job && (
-        <Suspense fallback={<LinearProgress aria-label="Loading the DICOM import" sx={{ mt: 1 }} />}>
+        <Suspense fallback={<ImportLoading />}>
           <ImportFlow
             key={job.id}
             job={job}
