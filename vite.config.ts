@@ -1,13 +1,27 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { cacheControlFor } from './src/app/caching.ts';
 import { browserProfileArtefacts } from './src/profile/tools/browser-artefacts.ts';
 
 const appPort = Number(process.env.APP_PORT ?? 5173);
 
+/** `vite preview` (npm start, e2e, bench) sends the Cache-Control a production server must send (src/app/caching.ts). */
+function productionCaching(): Plugin {
+  return {
+    name: 'production-caching',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        res.setHeader('Cache-Control', cacheControlFor(new URL(req.url ?? '/', 'http://app').pathname));
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), browserProfileArtefacts()],
+  plugins: [react(), browserProfileArtefacts(), productionCaching()],
   // fhirclient's browser entry polyfills fetch unless told the browser is modern.
   define: { FHIRCLIENT_PURE: 'true' },
   resolve: {
@@ -28,7 +42,13 @@ export default defineConfig({
   },
   test: {
     // fhirclient's package "main" is its Node entry; the app uses the browser build.
-    alias: { fhirclient: fileURLToPath(new URL('./node_modules/fhirclient/lib/entry/browser.js', import.meta.url)) },
+    // Only the bare name: `fhirclient/lib/...` imports stay what they are.
+    alias: [
+      {
+        find: /^fhirclient$/,
+        replacement: fileURLToPath(new URL('./node_modules/fhirclient/lib/entry/browser.js', import.meta.url)),
+      },
+    ],
     projects: [
       {
         extends: true,

@@ -67,6 +67,24 @@ test('EHR launch of patient 2 shows patient 2 banner and study list', async ({ p
   await expect(studies).not.toContainText(SEED_STUDY.studyUid);
 });
 
+test('the study list shown again lists a study created since the launch', async ({ page }) => {
+  const app = await ehrLaunch(page, alan);
+  await expectBanner(app, alan);
+  const studies = app.getByRole('region', { name: 'Imaging studies' });
+  await expect(studies.getByRole('link', { name: 'New study' })).toBeVisible();
+  await app.getByRole('link', { name: 'New study' }).click();
+  await expect(app.getByRole('heading', { name: 'New imaging study' })).toBeVisible();
+
+  const uid = `2.25.${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  const response = await app.request.post(`${SANDBOX_URL}/fhir`, {
+    headers: { authorization: `Bearer ${await accessTokenOf(app)}`, 'content-type': 'application/fhir+json' },
+    data: studyFor(alan.id, uid, 'MR shoulder, right'),
+  });
+  expect(response.status()).toBe(200);
+  await app.getByRole('link', { name: 'IMR Study Author' }).click();
+  await expect(studies.getByRole('row', { name: /MR shoulder, right/ })).toContainText(uid);
+});
+
 test('standalone launch asks for a patient and opens the app for the chosen one', async ({ page }) => {
   const app = await standaloneLaunch(page, grace, 'Allow');
   await expect(app).toHaveURL(new RegExp(`^${APP_ORIGIN}/`));

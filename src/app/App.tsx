@@ -1,22 +1,17 @@
 import { useEffect, useState, type ComponentProps } from 'react';
 import { Alert, AppBar, Box, Button, CircularProgress, Container, Link, Toolbar, Typography } from '@mui/material';
-import type { ImagingStudy, Patient } from 'fhir/r4';
-import { connect, describeLaunchError, signOut, type FhirSession, type LaunchProblem } from '../fhir/session';
-import { outcomeMessages, toOperationOutcome } from '../fhir/outcome';
-import { READ_PATIENT, restriction, saveRestriction, SEARCH_STUDIES } from './access';
+import { signOut, type FhirSession } from '../fhir/session';
+import { saveRestriction } from './access';
 import { dropAllDrafts } from './drafts';
 import { PatientBanner } from './PatientBanner';
 import { ProblemPage } from './ProblemPage';
 import { SignedOutPage } from './SignedOutPage';
-import { StudyList } from './StudyList';
+import { StudyList, StudyTable } from './StudyList';
 import { replaceRoute, routeHref, useRoute } from './router';
-import { preloadEditor, useEditorModule, type EditorModule } from './editor-module';
+import { useEditorModule, type EditorModule } from './editor-module';
+import { start, type Started, type StudySearch } from './start';
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'problem'; problem: LaunchProblem }
-  | { status: 'signed-out' }
-  | { status: 'ready'; session: FhirSession; patient: Patient };
+type LoadState = { status: 'loading' } | Started | { status: 'signed-out' };
 
 function Loading({ label }: { label: string }) {
   return (
@@ -27,37 +22,35 @@ function Loading({ label }: { label: string }) {
   );
 }
 
-function StudiesPage({ session }: { session: FhirSession }) {
-  const [studies, setStudies] = useState<ImagingStudy[] | undefined>();
-  const [error, setError] = useState<string[] | undefined>();
-  const cannotList = restriction(session.context.grantedScopes, [SEARCH_STUDIES]);
+/**
+ * The study list. "New study" is there from the start; the list fills in its own region when the search answers (the
+ * first time, the search started with the launch).
+ */
+function StudiesPage({ session, studies }: { session: FhirSession; studies: () => Promise<StudySearch> }) {
+  const [search, setSearch] = useState<StudySearch | undefined>();
   useEffect(() => {
-    if (cannotList) return;
     let live = true;
-    session.searchStudies().then(
-      (found) => live && setStudies(found),
-      async (err: unknown) => live && setError(outcomeMessages(await toOperationOutcome(err))),
-    );
+    void studies().then((found) => live && setSearch(found));
     return () => {
       live = false;
     };
-  }, [session, cannotList]);
-  if (cannotList) {
-    return (
+  }, [studies]);
+  let content;
+  if (!search) content = <Loading label="Loading imaging studies…" />;
+  else if (search.status === 'not-allowed') {
+    content = (
       <Alert severity="info" role="status">
-        The imaging studies cannot be shown. {cannotList}
+        The imaging studies cannot be shown. {search.reason}
       </Alert>
     );
-  }
-  if (error) {
-    return (
+  } else if (search.status === 'failed') {
+    content = (
       <Alert severity="error" role="alert">
-        The imaging studies could not be loaded. {error.join(' ')}
+        The imaging studies could not be loaded. {search.messages.join(' ')}
       </Alert>
     );
-  }
-  if (!studies) return <Loading label="Loading imaging studies…" />;
-  return <StudyList studies={studies} cannotCreate={saveRestriction(session.context.grantedScopes, true)} />;
+  } else content = <StudyTable studies={search.studies} />;
+  return <StudyList cannotCreate={saveRestriction(session.context.grantedScopes, true)}>{content}</StudyList>;
 }
 
 /** The editor page, once its chunk (loading since the app started) is there. */
@@ -81,21 +74,12 @@ export function App() {
   const route = useRoute();
 
   useEffect(() => {
-    // The editor is likely to be opened: fetch it while the launch completes (a failure shows when it is opened).
-    preloadEditor().catch(() => undefined);
-    connect()
-      .then(async (session) => {
-        const cannotRead = restriction(session.context.grantedScopes, [READ_PATIENT]);
-        if (cannotRead) {
-          setState({
-            status: 'problem',
-            problem: { title: 'Access was not granted', message: cannotRead, relaunch: true },
-          });
-          return;
-        }
-        setState({ status: 'ready', session, patient: await session.readPatient() });
-      })
-      .catch((err: unknown) => setState({ status: 'problem', problem: describeLaunchError(err) }));
+    let live = true;
+    // main.tsx started the launch before this first render; this waits for it.
+    void start().then((started) => live && setState(started));
+    return () => {
+      live = false;
+    };
   }, []);
 
   const onSignOut = async (): Promise<void> => {
@@ -131,7 +115,7 @@ export function App() {
           {state.session.context.needPatientBanner && <PatientBanner patient={state.patient} />}
           <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
             {route.page === 'studies' ? (
-              <StudiesPage session={state.session} />
+              <StudiesPage session={state.session} studies={state.studies} />
             ) : (
               <Editor
                 session={state.session}

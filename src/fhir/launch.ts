@@ -1,17 +1,18 @@
 import FHIR from 'fhirclient';
+import { fetchWellKnownJson } from 'fhirclient/lib/smart';
 import { clientIdFor, loadConfig } from './config';
 import { requestedScopes } from './scopes';
 
 async function serverSupportsV2(iss: string): Promise<boolean> {
   try {
-    const response = await fetch(`${iss}/.well-known/smart-configuration`, { headers: { accept: 'application/json' } });
-    if (!response.ok) return true;
-    const body = (await response.json()) as { capabilities?: unknown };
-    const caps = Array.isArray(body.capabilities) ? body.capabilities : [];
+    // fhirclient's own fetch of the discovery document, which it keeps for the page: `authorize` below reads it from
+    // there instead of asking the server a second time.
+    const body = (await fetchWellKnownJson(iss)) as { capabilities?: unknown } | null;
+    const caps = Array.isArray(body?.capabilities) ? body.capabilities : [];
     // Ask for v1 scopes only when the server says it speaks v1 and not v2.
     return caps.includes('permission-v2') || !caps.includes('permission-v1');
   } catch {
-    return true; // fhirclient's own discovery below reports the unreachable server.
+    return true; // fhirclient's own discovery below reports the unreachable server (or falls back to metadata).
   }
 }
 

@@ -1,0 +1,76 @@
+/**
+ * The app's first requests, started as soon as the page's script runs instead of after React's first render: the
+ * code exchange, then the Patient read and the study search side by side (neither needs the other's answer).
+ */
+import type { ImagingStudy, Patient } from 'fhir/r4';
+import { outcomeMessages, toOperationOutcome } from '../fhir/outcome';
+import { connect, describeLaunchError, type FhirSession, type LaunchProblem } from '../fhir/session';
+import { READ_PATIENT, restriction, SEARCH_STUDIES } from './access';
+
+/** The study list's content: the studies, why they could not be loaded, or why they may not be listed. */
+export type StudySearch =
+  | { status: 'found'; studies: ImagingStudy[] }
+  | { status: 'failed'; messages: string[] }
+  | { status: 'not-allowed'; reason: string };
+
+export type Started =
+  | { status: 'problem'; problem: LaunchProblem }
+  | {
+      status: 'ready';
+      session: FhirSession;
+      patient: Patient;
+      /**
+       * The study list's search, which never rejects: the first call gets the one started with the launch, every
+       * later call (the list shown again) a new one, so the list shows what the server has now.
+       */
+      studies: () => Promise<StudySearch>;
+    };
+
+/** Searches the launch patient's studies, if the granted scopes allow it; never rejects. */
+function searchStudies(session: FhirSession): Promise<StudySearch> {
+  const reason = restriction(session.context.grantedScopes, [SEARCH_STUDIES]);
+  if (reason) return Promise.resolve({ status: 'not-allowed', reason });
+  return session.searchStudies().then(
+    (studies): StudySearch => ({ status: 'found', studies }),
+    async (err: unknown): Promise<StudySearch> => ({
+      status: 'failed',
+      messages: outcomeMessages(await toOperationOutcome(err)),
+    }),
+  );
+}
+
+/** The search started with the launch for the first caller, a new search for every later one. */
+function launchSearchFirst(session: FhirSession, first: Promise<StudySearch>): () => Promise<StudySearch> {
+  let pending: Promise<StudySearch> | undefined = first;
+  return () => {
+    const search = pending ?? searchStudies(session);
+    pending = undefined;
+    return search;
+  };
+}
+
+async function run(): Promise<Started> {
+  try {
+    const session = await connect();
+    const cannotRead = restriction(session.context.grantedScopes, [READ_PATIENT]);
+    if (cannotRead) {
+      return { status: 'problem', problem: { title: 'Access was not granted', message: cannotRead, relaunch: true } };
+    }
+    const patient = session.readPatient();
+    const studies = searchStudies(session);
+    return { status: 'ready', session, patient: await patient, studies: launchSearchFirst(session, studies) };
+  } catch (err) {
+    return { status: 'problem', problem: describeLaunchError(err) };
+  }
+}
+
+let started: Promise<Started> | undefined;
+
+/**
+ * Completes the launch (once per page, however often it is called) and reads what the first page shows. Never
+ * rejects: a failed launch settles as a problem to show.
+ */
+export function start(): Promise<Started> {
+  started ??= run();
+  return started;
+}
