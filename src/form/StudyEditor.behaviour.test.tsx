@@ -46,6 +46,28 @@ describe('StudyEditor saving', () => {
     expect(uid.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('focuses an instance of a collapsed series from its summary link', async () => {
+    // jsdom has no layout, so the virtualiser shows the first rows only: the instance is among them.
+    const study = existingStudy();
+    const series = study.series?.[0];
+    if (!series) throw new Error('no series');
+    series.instance = Array.from({ length: 60 }, (_, i) => ({
+      uid: i === 4 ? '1.2.3.04' : `1.2.3.4.5.1.${i + 1}`,
+      sopClass: { system: 'urn:ietf:rfc:3986', code: 'urn:oid:1.2.840.10008.5.1.4.1.1.2' },
+    }));
+    const { user, onSave } = renderEditor({ initial: study });
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).not.toHaveBeenCalled();
+    const summary = screen.getByRole('region', { name: /^Issues: \d+ errors?/ });
+    const link = within(summary)
+      .getAllByRole('button')
+      .find((b) => /instance 5 /i.test(b.textContent ?? ''));
+    if (!link) throw new Error(`no summary link for instance 5 in: ${summary.textContent ?? ''}`);
+    await user.click(link);
+    await waitFor(() => expect((document.activeElement as HTMLInputElement | null)?.value).toBe('1.2.3.04'));
+    expect(document.activeElement?.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('keeps content it does not show, and sets subject and meta.profile, when editing', async () => {
     const { user, onSave } = renderEditor({ initial: existingStudy() });
     const uid = screen.getByRole('textbox', { name: /Study Instance UID/ }) as HTMLInputElement;

@@ -16,7 +16,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'rea
 import { FormProvider, useForm } from 'react-hook-form';
 import { EditorContext, type EditorContextValue } from './context';
 import { FieldList } from './ElementInput';
-import { FocusBus } from './focus';
+import { instanceRows } from './InstanceList';
+import { FocusBus, rowOf } from './focus';
 import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
@@ -172,15 +173,20 @@ export function StudyEditor({
   const focusField = useCallback(
     (name: string) => {
       setTab('form');
-      bus.reveal(name);
-      // Two frames: one for the section to open, one for a virtualised row to mount.
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          setFocus(name);
-          const el = document.getElementById(fieldId(name));
-          if (el && document.activeElement !== el) el.focus();
-        }),
-      );
+      const reveal = () => {
+        bus.reveal(name);
+        // Two frames: one for the section to open, one for a virtualised row to mount.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            setFocus(name);
+            const el = document.getElementById(fieldId(name));
+            if (el && document.activeElement !== el) el.focus();
+          }),
+        );
+      };
+      // An instance row needs the rows' chunk (loaded on idle, see InstanceList): reveal once it is there and drawn.
+      if (rowOf(name).instance === undefined) reveal();
+      else void instanceRows.load().then(() => requestAnimationFrame(reveal), reveal);
     },
     [bus, setFocus],
   );
