@@ -91,9 +91,17 @@ export function listDrafts(storage = defaultStorage()): DraftSummary[] {
   return drafts.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
+let removals = 0;
+
 /** Removes every draft (on sign-out). */
 export function dropAllDrafts(storage = defaultStorage()): void {
+  removals++;
   for (const { key } of listDrafts(storage)) storage?.removeItem(key);
+}
+
+/** Counts `dropAllDrafts` calls: a pending write made before the last one must not bring a draft back. */
+export function draftRemovals(): number {
+  return removals;
 }
 
 /** Autosave of one draft. */

@@ -1,11 +1,14 @@
 /**
  * Autosave of the editor into a sessionStorage draft, at most every 500 ms, and at once when the page is hidden
  * (reload, closing the tab) or the caller flushes it (before leaving the editor through the app).
+ *
+ * A write builds and serialises the whole study (tens of milliseconds for thousands of instances), so it never runs
+ * inside an edit: it waits for the page to be idle (at most INTERVAL_MS more), after the edit's feedback is painted.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { ImagingStudy } from 'fhir/r4';
 import type { EditorSnapshot, InlineEndpoint } from '../form';
-import { dropDraft, loadDraft, writeDraft, type Draft } from './drafts';
+import { draftRemovals, dropDraft, loadDraft, writeDraft, type Draft } from './drafts';
 
 /** What a draft of the editor holds. */
 export interface StudyDraft {
@@ -18,6 +21,16 @@ export interface StudyDraft {
 }
 
 const INTERVAL_MS = 500;
+
+/** Runs `run` once the page is idle, at the latest after `timeout` ms; returns its canceller. */
+function whenIdle(run: () => void, timeout: number): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 0);
+  return () => clearTimeout(id);
+}
 
 function isStudyDraft(value: unknown): value is StudyDraft {
   const draft = value as Partial<StudyDraft> | undefined;
@@ -57,15 +70,18 @@ export function useDraftAutosave(key: string, onSnapshot?: (snapshot: EditorSnap
     read: undefined as (() => EditorSnapshot) | undefined,
     base: undefined as ImagingStudy | undefined,
     unsaved: false,
-    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+    /** Cancels the scheduled write, if any. */
+    pending: undefined as (() => void) | undefined,
+    /** `draftRemovals()` when the pending write was scheduled. */
+    removalsAtEdit: 0,
     lastWrite: Number.NEGATIVE_INFINITY,
     onSnapshot,
   });
 
   const write = useCallback((): void => {
     const s = state.current;
-    if (s.timer !== undefined) clearTimeout(s.timer);
-    s.timer = undefined;
+    s.pending?.();
+    s.pending = undefined;
     const snapshot = s.read?.();
     if (!snapshot) return;
     s.lastWrite = Date.now();
@@ -96,10 +112,17 @@ export function useDraftAutosave(key: string, onSnapshot?: (snapshot: EditorSnap
     (read: () => EditorSnapshot): void => {
       const s = state.current;
       s.read = read;
-      if (s.timer !== undefined) return;
-      const wait = s.lastWrite + INTERVAL_MS - Date.now();
-      if (wait <= 0) write();
-      else s.timer = setTimeout(write, wait);
+      if (s.pending) return;
+      s.removalsAtEdit = draftRemovals();
+      const wait = Math.max(0, s.lastWrite + INTERVAL_MS - Date.now());
+      let cancelIdle: (() => void) | undefined;
+      const timer = setTimeout(() => {
+        cancelIdle = whenIdle(write, INTERVAL_MS);
+      }, wait);
+      s.pending = () => {
+        clearTimeout(timer);
+        cancelIdle?.();
+      };
     },
     [write],
   );
@@ -111,8 +134,8 @@ export function useDraftAutosave(key: string, onSnapshot?: (snapshot: EditorSnap
 
   const drop = useCallback((): void => {
     const s = state.current;
-    if (s.timer !== undefined) clearTimeout(s.timer);
-    s.timer = undefined;
+    s.pending?.();
+    s.pending = undefined;
     s.read = undefined;
     s.unsaved = false;
     dropDraft(s.key);
@@ -120,8 +143,8 @@ export function useDraftAutosave(key: string, onSnapshot?: (snapshot: EditorSnap
 
   const restart = useCallback((start: { base?: ImagingStudy; unsaved?: StudyDraft }): void => {
     const s = state.current;
-    if (s.timer !== undefined) clearTimeout(s.timer);
-    s.timer = undefined;
+    s.pending?.();
+    s.pending = undefined;
     s.read = undefined;
     s.base = start.base;
     s.unsaved = start.unsaved !== undefined;
@@ -134,11 +157,11 @@ export function useDraftAutosave(key: string, onSnapshot?: (snapshot: EditorSnap
     window.addEventListener('pagehide', write);
     return () => {
       window.removeEventListener('pagehide', write);
-      // Going away (the back button, another route): a pending change updates the draft. A draft that is gone
-      // was removed on purpose (sign-out removes them all) and is not written again.
-      if (s.timer !== undefined && loadDraft(s.key) !== undefined) write();
-      if (s.timer !== undefined) clearTimeout(s.timer);
-      s.timer = undefined;
+      // Going away (the back button, another route): a pending change updates the draft, unless the drafts were
+      // removed since (sign-out removes them all): what they held is not written again.
+      if (s.pending && draftRemovals() === s.removalsAtEdit) write();
+      s.pending?.();
+      s.pending = undefined;
       s.read = undefined;
     };
   }, [write]);

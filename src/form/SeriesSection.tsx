@@ -108,17 +108,65 @@ const SeriesHeader = memo(function SeriesHeader({
   const hasIssue = flattenErrors(errors).some((i) => i.name === name || i.name?.startsWith(`${name}.`));
   const label = `Series ${index + 1}`;
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+    <Stack direction="row" spacing={1} sx={HEADER_SX}>
       <Typography variant="subtitle1" component="h3">
         {label}
       </Typography>
       {summary.modality && <Chip size="small" label={summary.modality} />}
-      <Typography variant="body2" sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+      <Typography variant="body2" sx={UID_SX}>
         {summary.uid}
       </Typography>
       <Typography variant="body2">{summary.instances} instances</Typography>
       {hasIssue && <Chip size="small" color="error" label="Has issues" />}
-      <Box sx={{ flexGrow: 1 }} />
+      <Box sx={SPACER_SX} />
+      <SeriesActions
+        label={label}
+        first={index === 0}
+        last={index === count - 1}
+        expanded={expanded}
+        readOnly={readOnly}
+        onToggle={onToggle}
+        onMove={onMove}
+        onRemove={onRemove}
+        index={index}
+      />
+    </Stack>
+  );
+});
+
+const HEADER_SX = { alignItems: 'center', flexWrap: 'wrap' } as const;
+const UID_SX = { fontFamily: 'monospace', overflowWrap: 'anywhere' } as const;
+const SPACER_SX = { flexGrow: 1 } as const;
+
+interface SeriesActionsProps {
+  label: string;
+  index: number;
+  first: boolean;
+  last: boolean;
+  expanded: boolean;
+  readOnly: boolean;
+  onToggle: () => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+}
+
+/**
+ * The row actions. Memoised: the header re-renders as the series' fields are edited (its summary and issue marker),
+ * its buttons only when what they do changes.
+ */
+const SeriesActions = memo(function SeriesActions({
+  label,
+  index,
+  first,
+  last,
+  expanded,
+  readOnly,
+  onToggle,
+  onMove,
+  onRemove,
+}: SeriesActionsProps) {
+  return (
+    <>
       <Button
         size="small"
         onClick={onToggle}
@@ -129,15 +177,10 @@ const SeriesHeader = memo(function SeriesHeader({
       </Button>
       {!readOnly && (
         <>
-          <Button size="small" disabled={index === 0} onClick={() => onMove(index - 1)} aria-label={`Move ${label} up`}>
+          <Button size="small" disabled={first} onClick={() => onMove(index - 1)} aria-label={`Move ${label} up`}>
             Up
           </Button>
-          <Button
-            size="small"
-            disabled={index === count - 1}
-            onClick={() => onMove(index + 1)}
-            aria-label={`Move ${label} down`}
-          >
+          <Button size="small" disabled={last} onClick={() => onMove(index + 1)} aria-label={`Move ${label} down`}>
             Down
           </Button>
           <Button size="small" color="error" onClick={onRemove} aria-label={`Remove ${label}`}>
@@ -145,7 +188,7 @@ const SeriesHeader = memo(function SeriesHeader({
           </Button>
         </>
       )}
-    </Stack>
+    </>
   );
 });
 

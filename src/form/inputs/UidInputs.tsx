@@ -1,4 +1,5 @@
 import { Button, Stack, TextField } from '@mui/material';
+import { memo, useCallback } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { displayStudyUid, generateUid, normalizeStudyUid } from '../uid';
@@ -12,12 +13,16 @@ interface UidFieldProps extends InputProps {
   toShown: (stored: unknown) => string;
 }
 
+const ROW_SX = { alignItems: 'flex-start' } as const;
+
 function UidField({ field, name, label, generateLabel, toStored, toShown }: UidFieldProps) {
   const { readOnly } = useEditor();
   const { field: control, fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
+  const { onChange } = control;
+  const generate = useCallback(() => onChange(toStored(generateUid())), [onChange, toStored]);
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+    <Stack direction="row" spacing={1} sx={ROW_SX}>
       <TextField
         id={status.id}
         label={label ?? field.label}
@@ -32,18 +37,19 @@ function UidField({ field, name, label, generateLabel, toStored, toShown }: UidF
         size="small"
         slotProps={{ htmlInput: { ...status.dataProps, readOnly, spellCheck: false, autoComplete: 'off' } }}
       />
-      {!readOnly && (
-        <Button
-          variant="outlined"
-          aria-label={generateLabel === 'Generate' ? undefined : generateLabel}
-          onClick={() => control.onChange(toStored(generateUid()))}
-        >
-          Generate
-        </Button>
-      )}
+      {!readOnly && <GenerateButton label={generateLabel} onGenerate={generate} />}
     </Stack>
   );
 }
+
+/** Memoised, so that typing in the field re-renders the field but not its button. */
+const GenerateButton = memo(function GenerateButton({ label, onGenerate }: { label: string; onGenerate: () => void }) {
+  return (
+    <Button variant="outlined" aria-label={label === 'Generate' ? undefined : label} onClick={onGenerate}>
+      Generate
+    </Button>
+  );
+});
 
 /**
  * The Study Instance UID (`identifier:studyUID.value`). The user types or pastes the bare UID or
