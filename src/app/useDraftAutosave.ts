@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef } from 'react';
 import type { ImagingStudy } from 'fhir/r4';
-import type { EditorSnapshot, InlineEndpoint } from '../form';
+import { whenIdle, type EditorSnapshot, type InlineEndpoint } from '../form';
 import { draftRemovals, dropDraft, loadDraft, writeDraft, type Draft } from './drafts';
 
 /** What a draft of the editor holds. */
@@ -21,16 +21,6 @@ export interface StudyDraft {
 }
 
 const INTERVAL_MS = 500;
-
-/** Runs `run` once the page is idle, at the latest after `timeout` ms; returns its canceller. */
-function whenIdle(run: () => void, timeout: number): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 0);
-  return () => clearTimeout(id);
-}
 
 function isStudyDraft(value: unknown): value is StudyDraft {
   const draft = value as Partial<StudyDraft> | undefined;

@@ -50,14 +50,19 @@ export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
   return { load, useModule };
 }
 
-/** Runs `load` when the page is idle (at the latest after two seconds); returns a canceller for effects. */
-export function whenIdle(load: () => Promise<unknown>): () => void {
-  // A failure is not reported here: whoever needs the module loads it again and shows the failure.
-  const run = () => void load().catch(() => undefined);
+/**
+ * Runs `run` when the page is idle, at the latest after `timeout` ms; returns a canceller for effects. A rejected
+ * promise from `run` is not reported here: whoever needs a preloaded module loads it again and shows the failure.
+ */
+export function whenIdle(run: () => unknown, timeout = 2000): () => void {
+  const go = () => {
+    const result = run();
+    if (result instanceof Promise) result.catch(() => undefined);
+  };
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 });
+    const id = requestIdleCallback(go, { timeout });
     return () => cancelIdleCallback(id);
   }
-  const id = setTimeout(run, 0);
+  const id = setTimeout(go, 0);
   return () => clearTimeout(id);
 }
