@@ -110,6 +110,24 @@ test('a v2 grant without the patient record explains that access was not granted
   await expect(app.getByRole('region', { name: 'Patient' })).toHaveCount(0);
 });
 
+test('a v2 grant without user/Endpoint.c keeps studies editable but offers only existing endpoints, saying why', async ({
+  page,
+}) => {
+  const app = await ehrLaunch(page, ada, { consent: true });
+  await consent(app, V2_REQUESTED, ['user/Endpoint.c']);
+  await expectBanner(app, ada);
+  await app.getByRole('link', { name: 'New study' }).click();
+  await expect(app.getByRole('textbox', { name: 'Study Instance UID' })).toBeEditable();
+  const newEndpoint = app.getByRole('button', { name: 'New endpoint' });
+  await expect(newEndpoint).toBeDisabled();
+  await expect(newEndpoint).toHaveAccessibleDescription(
+    'You are not allowed to add new image locations (endpoints) (the app needs the user/Endpoint.c permission). Ask your administrator for access.',
+  );
+  await expect(app.getByRole('combobox', { name: /^Endpoint/ })).toBeEditable();
+  await expect(app.getByRole('button', { name: 'Save' })).toBeEnabled();
+  await expectAccessible(app);
+});
+
 test.describe('a server that speaks only SMART v1', () => {
   let v1: OwnSandbox;
   test.beforeAll(async () => {

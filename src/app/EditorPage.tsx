@@ -7,7 +7,7 @@ import { lazyModule, StudyEditor, whenIdle, type InlineEndpoint } from '../form'
 import type { FhirSession } from '../fhir/session';
 import { issue, outcomeMessages, outcomeOf, toOperationOutcome } from '../fhir/outcome';
 import type { SaveInput, SaveResult } from '../fhir/save';
-import { saveRestriction } from './access';
+import { endpointRestriction, saveRestriction } from './access';
 import { ConflictDialog } from './ConflictDialog';
 import { DraftPrompt } from './DraftPrompt';
 import { dropDraft, draftKey, type Draft } from './drafts';
@@ -284,6 +284,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
             onSave={onSave}
             onEdit={autosave.onEdit}
             readOnly={!!cannotSave}
+            cannotCreateEndpoint={endpointRestriction(grantedScopes)}
           />
         </>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READ_PATIENT, restriction, saveRestriction, SEARCH_STUDIES } from './access';
+import { endpointRestriction, READ_PATIENT, restriction, saveRestriction, SEARCH_STUDIES } from './access';
 
 const V2_ALL = ['patient/Patient.r', 'patient/ImagingStudy.rs', 'patient/ImagingStudy.cu', 'patient/Provenance.c'];
 const V1_ALL = [
@@ -46,5 +46,18 @@ describe('restriction', () => {
     expect(restriction(['patient/ImagingStudy.rs'], [READ_PATIENT])).toContain('read the patient record');
     expect(restriction(['patient/Patient.r'], [SEARCH_STUDIES])).toContain('patient/ImagingStudy.s');
     expect(restriction(['patient/*.read'], [READ_PATIENT, SEARCH_STUDIES])).toBeUndefined();
+  });
+});
+
+describe('endpointRestriction', () => {
+  it('allows new endpoints with user/Endpoint.c (v2) or user/Endpoint.write (v1)', () => {
+    expect(endpointRestriction([...V2_ALL, 'user/Endpoint.rs', 'user/Endpoint.c'])).toBeUndefined();
+    expect(endpointRestriction([...V1_ALL, 'user/Endpoint.read', 'user/Endpoint.write'])).toBeUndefined();
+  });
+
+  it('names the missing permission when endpoints may only be read', () => {
+    expect(endpointRestriction([...V2_ALL, 'user/Endpoint.rs'])).toBe(
+      'You are not allowed to add new image locations (endpoints) (the app needs the user/Endpoint.c permission). Ask your administrator for access.',
+    );
   });
 });

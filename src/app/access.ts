@@ -4,6 +4,7 @@
  */
 import { isAllowed } from '../fhir/scopes';
 import {
+  CREATE_ENDPOINT,
   CREATE_PROVENANCE,
   CREATE_STUDY,
   forbiddenMessage,
@@ -45,4 +46,9 @@ export function restriction(granted: readonly string[], needed: readonly NeededP
  */
 export function saveRestriction(granted: readonly string[], isNew: boolean): string | undefined {
   return restriction(granted, [isNew ? CREATE_STUDY : UPDATE_STUDY, CREATE_PROVENANCE]);
+}
+
+/** Why new Endpoints cannot be created with these scopes (the editor then offers only existing ones). */
+export function endpointRestriction(granted: readonly string[]): string | undefined {
+  return restriction(granted, [CREATE_ENDPOINT]);
 }

@@ -47,6 +47,8 @@ export interface StudyEditorProps {
   /** Saves the study; `newEndpoints` are the Endpoints created inline that the study refers to by `fullUrl`. */
   onSave: (study: ImagingStudy, newEndpoints: InlineEndpoint[]) => Promise<OperationOutcome | undefined>;
   readOnly?: boolean;
+  /** Why new Endpoints cannot be created (a missing permission, in plain words); undefined when they can. */
+  cannotCreateEndpoint?: string;
   /** Endpoints created inline earlier (in a restored draft) that `initial` may refer to by `fullUrl`. */
   initialNewEndpoints?: readonly InlineEndpoint[];
   /**
@@ -125,6 +127,7 @@ export function StudyEditor({
   searchEndpoints,
   onSave,
   readOnly = false,
+  cannotCreateEndpoint,
   initialNewEndpoints,
   onEdit,
 }: StudyEditorProps): JSX.Element {
@@ -198,12 +201,13 @@ export function StudyEditor({
       validateEndpoint,
       patient,
       readOnly,
+      cannotCreateEndpoint,
       searchEndpoints,
       newEndpoints,
       addNewEndpoint: (reference, endpoint) => setNewEndpoints((prev) => new Map(prev).set(reference, endpoint)),
       focusField,
     }),
-    [registry, validator, patient, readOnly, searchEndpoints, newEndpoints, focusField],
+    [registry, validator, patient, readOnly, cannotCreateEndpoint, searchEndpoints, newEndpoints, focusField],
   );
 
   /** Shows a whole outcome (full validation or the server's); returns whether it has errors. */

@@ -11,6 +11,8 @@ export interface EditorContextValue {
   validateEndpoint: (resource: unknown) => OperationOutcome;
   patient: Patient;
   readOnly: boolean;
+  /** Why new Endpoints cannot be created (a missing permission); undefined when they can. */
+  cannotCreateEndpoint?: string;
   searchEndpoints: (text: string) => Promise<Endpoint[]>;
   /** Endpoints created inline, by their `urn:uuid:` reference. */
   newEndpoints: ReadonlyMap<string, Endpoint>;

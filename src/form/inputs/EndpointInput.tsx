@@ -1,4 +1,4 @@
-import { Autocomplete, Box, Button, TextField } from '@mui/material';
+import { Autocomplete, Box, Button, TextField, Typography } from '@mui/material';
 import type { Reference } from 'fhir/r4';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
@@ -8,6 +8,9 @@ import { fieldStatus } from './a11y';
 import { NewEndpointForm } from './NewEndpointForm';
 import { EndpointChecks } from '../import/EndpointChecks';
 import type { InputProps } from './types';
+
+/** The reason shown under a disabled "New endpoint" button (one Endpoint field per study). */
+const NO_NEW_ENDPOINT_ID = 'new-endpoint-restriction';
 
 function referencesOf(value: unknown): Reference[] {
   return Array.isArray(value) ? value.filter((r): r is Reference => typeof r === 'object' && r !== null) : [];
@@ -47,7 +50,7 @@ function useEndpointSearch(
  * one inline, referenced by a temporary `urn:uuid:` until the app's transaction creates it.
  */
 export function EndpointInput({ field, name, label }: InputProps) {
-  const { readOnly, newEndpoints, addNewEndpoint } = useEditor();
+  const { readOnly, cannotCreateEndpoint, newEndpoints, addNewEndpoint } = useEditor();
   const { field: control, fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const [text, setText] = useState('');
@@ -118,9 +121,20 @@ export function EndpointInput({ field, name, label }: InputProps) {
       />
       <EndpointChecks references={references} />
       {!readOnly && !creating && (
-        <Button sx={{ mt: 1 }} variant="outlined" onClick={() => setCreating(true)}>
+        <Button
+          sx={{ mt: 1 }}
+          variant="outlined"
+          onClick={() => setCreating(true)}
+          disabled={cannotCreateEndpoint !== undefined}
+          aria-describedby={cannotCreateEndpoint !== undefined ? NO_NEW_ENDPOINT_ID : undefined}
+        >
           New endpoint
         </Button>
+      )}
+      {!readOnly && cannotCreateEndpoint !== undefined && (
+        <Typography id={NO_NEW_ENDPOINT_ID} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {cannotCreateEndpoint}
+        </Typography>
       )}
       {creating && (
         <NewEndpointForm
