@@ -62,6 +62,8 @@ export function queryParams(query: StudyQuery): Record<string, string> {
   }
   if (Object.keys(params).length === 0) throw new Error('Give a patient ID, an accession number or a date range.');
   params.includefield = STUDY_FIELDS;
+  // One more than is shown, to know whether the PACS has more (QIDO-RS has no total count).
+  params.limit = String(MATCH_LIMIT + 1);
   return params;
 }
 
@@ -81,13 +83,25 @@ function toMatch(dataset: TagDataset): StudyMatch | undefined {
   return match;
 }
 
-/** Searches the PACS at `address` (a DICOMweb base); newest studies first. */
-export async function searchStudies(address: string, query: StudyQuery): Promise<StudyMatch[]> {
+/** At most this many matches are listed; a search with more asks the user to narrow it. */
+export const MATCH_LIMIT = 100;
+
+export interface StudySearchResult {
+  /** The matches (at most MATCH_LIMIT), newest first. */
+  matches: StudyMatch[];
+  /** The PACS has more matches than are listed. */
+  more: boolean;
+}
+
+/** Searches the PACS at `address` (a DICOMweb base). */
+export async function searchStudies(address: string, query: StudyQuery): Promise<StudySearchResult> {
   const found = await searchForStudies(dicomWebBase(address), queryParams(query));
-  return found
+  const matches = found
+    .slice(0, MATCH_LIMIT)
     .map(toMatch)
     .filter((m) => m !== undefined)
     .sort((a, b) => `${b.date ?? ''}${b.time ?? ''}`.localeCompare(`${a.date ?? ''}${a.time ?? ''}`));
+  return { matches, more: found.length > MATCH_LIMIT };
 }
 
 /**

@@ -23,7 +23,7 @@ import type { Reference } from 'fhir/r4';
 import { useState, type FormEvent } from 'react';
 import { useWatch } from 'react-hook-form';
 import { dicomDate } from '../../dicom/datetime';
-import { fetchStudy, searchStudies, type StudyMatch } from '../../dicom/lookup';
+import { fetchStudy, MATCH_LIMIT, searchStudies, type StudyMatch } from '../../dicom/lookup';
 import type { DicomStudy } from '../../dicom/types';
 import { useEditor } from '../context';
 import { patientMrn } from '../values';
@@ -38,7 +38,7 @@ interface PacsLookupDialogProps {
 type Search =
   | { state: 'idle' }
   | { state: 'searching' }
-  | { state: 'found'; matches: StudyMatch[] }
+  | { state: 'found'; matches: StudyMatch[]; more: boolean }
   | { state: 'fetching'; uid: string; matches: StudyMatch[] }
   | { state: 'failed'; message: string; matches?: StudyMatch[] };
 
@@ -68,8 +68,8 @@ export function PacsLookupDialog({ onCancel, onPick }: PacsLookupDialogProps) {
     if (!endpoint) return;
     setSearch({ state: 'searching' });
     try {
-      const matches = await searchStudies(endpoint.address, { patientId, accession, from, to });
-      setSearch({ state: 'found', matches });
+      const { matches, more } = await searchStudies(endpoint.address, { patientId, accession, from, to });
+      setSearch({ state: 'found', matches, more });
     } catch (error) {
       setSearch({ state: 'failed', message: message(error) });
     }
@@ -161,6 +161,12 @@ export function PacsLookupDialog({ onCancel, onPick }: PacsLookupDialogProps) {
         {search.state === 'found' && search.matches.length === 0 && (
           <Alert severity="info" role="status" sx={{ mt: 2 }}>
             No study in this PACS matches.
+          </Alert>
+        )}
+        {search.state === 'found' && search.more && (
+          <Alert severity="info" role="status" sx={{ mt: 2 }}>
+            More than {MATCH_LIMIT} studies match; only {MATCH_LIMIT} are listed. Narrow the search with an accession
+            number or a shorter date range.
           </Alert>
         )}
         {matches && matches.length > 0 && (
