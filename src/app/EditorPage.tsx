@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
@@ -122,7 +122,9 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
     [restart, iss, patientId],
   );
 
-  useEffect(() => {
+  // A layout effect: a new study (or a draft to offer) is known at once, so the first frame shows it rather than a
+  // "Loading" status that one more render replaces.
+  useLayoutEffect(() => {
     // A study this page has just created needs no second read when the address changes to it.
     if (studyId !== undefined && studyId === openedId.current) return;
     let live = true;
