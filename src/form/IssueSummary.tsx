@@ -33,7 +33,7 @@ export function IssueSummary({ inputs, formIssues, onFocusField, headingRef }: I
   const errorCount = all.filter((i) => i.severity === 'error').length;
   const warningCount = all.length - errorCount;
   return (
-    <Box component="section" aria-labelledby="issue-summary-heading" aria-live="polite" sx={{ mb: 2 }}>
+    <Box component="section" aria-labelledby="issue-summary-heading" aria-live="polite" sx={{ mt: 3 }}>
       <Typography id="issue-summary-heading" variant="h6" component="h2" tabIndex={-1} ref={headingRef}>
         {all.length === 0
           ? 'No issues'

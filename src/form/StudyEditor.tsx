@@ -252,12 +252,6 @@ export function StudyEditor({
               <Tab value="form" label="Form" id="tab-form" aria-controls="panel-form" />
               <Tab value="json" label="FHIR JSON" id="tab-json" aria-controls="panel-json" />
             </Tabs>
-            <IssueSummary
-              inputs={inputs}
-              formIssues={formIssues}
-              onFocusField={focusField}
-              headingRef={summaryHeading}
-            />
             <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
               <Stack spacing={3}>
                 {!readOnly && <ImportBar />}
@@ -283,6 +277,16 @@ export function StudyEditor({
                 <JsonTab resource={build(getValues())} />
               </Box>
             )}
+            {/*
+              Below the form, beside Save: the summary changes as the user types, and above the form each change
+              would move the field being typed in (a layout shift, and a scroll when the page is scrolled).
+            */}
+            <IssueSummary
+              inputs={inputs}
+              formIssues={formIssues}
+              onFocusField={focusField}
+              headingRef={summaryHeading}
+            />
             {!readOnly && (
               <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
                 <Button variant="contained" onClick={() => void save()} disabled={saving}>
