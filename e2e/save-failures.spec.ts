@@ -103,21 +103,27 @@ test.describe('with a server that checks its own rules', () => {
   });
 });
 
-test('403: a save the launch has no permission for is explained in plain words', async ({ page, sandbox, admin }) => {
-  const app = await launch(page, sandbox, { withhold: ['user/Endpoint.c'] });
+test('403: a save the server refuses is explained in plain words, and what was typed stays', async ({
+  page,
+  sandbox,
+  admin,
+}) => {
+  const app = await launch(page, sandbox);
   await openNewStudy(app);
   const uid = freshUid();
   await fillNewStudy(app, uid);
-  await app.getByRole('button', { name: 'New endpoint' }).click();
-  const form = app.getByRole('group', { name: 'New endpoint' });
-  await form.getByRole('textbox', { name: 'Endpoint name' }).fill('Reading room PACS');
-  await form.getByRole('textbox', { name: 'Endpoint address' }).fill('https://pacs.example.org/dicom-web');
-  await form.getByRole('button', { name: 'Add endpoint' }).click();
+  // The grant allows the save; a server policy beyond the scopes refuses it (a missing scope disables Save instead).
+  await admin.control('fail-requests', { count: 1, mode: 'status-403', method: 'POST' });
 
   await saveButton(app).click();
   await expect(
-    app.getByText('You are not allowed to add new image locations (endpoints) (the app needs the user/Endpoint.c'),
-  ).toBeVisible({ timeout: SLOW });
+    app.getByText(
+      /^The FHIR server did not allow this save \(the app needs the .+\)\. Ask your administrator for access\./,
+    ),
+  ).toBeVisible({
+    timeout: SLOW,
+  });
+  await expect(app.getByRole('textbox', { name: 'Study Instance UID' })).toHaveValue(uid);
   expect(await admin.studiesWithUid(uid)).toHaveLength(0);
 });
 

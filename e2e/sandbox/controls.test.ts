@@ -51,6 +51,16 @@ describe('fail-requests', () => {
     );
   });
 
+  it('can refuse a request with a 403 forbidden OperationOutcome, as a server policy would', async () => {
+    await control(sandbox, 'fail-requests', { count: 1, mode: 'status-403', method: 'POST' });
+    const refused = await fhir(sandbox, tokens.access_token, 'ImagingStudy', { method: 'POST', body: study() });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
+    expect((await fhir(sandbox, tokens.access_token, 'ImagingStudy', { method: 'POST', body: study() })).status).toBe(
+      201,
+    );
+  });
+
   it('rejects malformed settings', async () => {
     expect((await control(sandbox, 'fail-requests', { count: -1 })).status).toBe(400);
     expect((await control(sandbox, 'fail-requests', { mode: 'explode' })).status).toBe(400);

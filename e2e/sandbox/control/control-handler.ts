@@ -4,7 +4,7 @@ import type { SmartAuthServer } from '../auth/auth-server.ts';
 import { SYSTEM_ACCESS } from '../fhir/access.ts';
 import type { FhirEngine } from '../fhir/engine.ts';
 import { BodyError, readJson, sendJson } from '../http/respond.ts';
-import type { FaultInjector, FaultMode } from './faults.ts';
+import { FAULT_MODES, isFaultMode, type FaultInjector } from './faults.ts';
 
 export interface ControlOptions {
   engine: FhirEngine;
@@ -29,7 +29,7 @@ function isRecord(value: unknown): value is Input {
 
 /**
  * Test-only controls (POST, JSON body, loopback only) for e2e tests that need the EHR to misbehave:
- * - `fail-requests` `{count?, mode?: 'status-500' | 'destroy-socket' | 'drop-response', method?}` fails the next
+ * - `fail-requests` `{count?, mode?: 'status-500' | 'status-403' | 'destroy-socket' | 'drop-response', method?}` fails the next
  *   FHIR requests (`drop-response` handles the request, then drops the connection instead of answering);
  * - `expire-tokens` `{refreshTokens?: boolean}` makes every issued access token invalid (refresh tokens still work,
  *   unless `refreshTokens` is true);
@@ -69,11 +69,9 @@ export class ControlHandler {
         if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
           throw new ControlError('count must be a non-negative integer');
         }
-        if (mode !== 'status-500' && mode !== 'destroy-socket' && mode !== 'drop-response') {
-          throw new ControlError("mode must be 'status-500', 'destroy-socket' or 'drop-response'");
-        }
+        if (!isFaultMode(mode)) throw new ControlError(`mode must be one of ${FAULT_MODES.join(', ')}`);
         if (method !== undefined && typeof method !== 'string') throw new ControlError('method must be a string');
-        faults.arm(count, mode satisfies FaultMode, method);
+        faults.arm(count, mode, method);
         return [200, { armed: count, mode, method: method ?? null }];
       }
       case 'expire-tokens': {

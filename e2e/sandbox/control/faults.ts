@@ -1,8 +1,10 @@
 /**
- * How an injected failure shows up: an HTTP 500 with an OperationOutcome, a connection dropped before the request
- * is handled, or one dropped after it was handled (the change is made, the answer is lost).
+ * How an injected failure shows up: an HTTP 500 with an OperationOutcome, a 403 (a server policy beyond the granted
+ * scopes refuses the request), a connection dropped before the request is handled, or one dropped after it was
+ * handled (the change is made, the answer is lost).
  */
-export type FaultMode = 'status-500' | 'destroy-socket' | 'drop-response';
+export type FaultMode = 'status-500' | 'status-403' | 'destroy-socket' | 'drop-response';
+export const FAULT_MODES: readonly FaultMode[] = ['status-500', 'status-403', 'destroy-socket', 'drop-response'];
 
 /** Fails the next N FHIR requests (optionally only those with a given HTTP method). */
 export class FaultInjector {
@@ -27,4 +29,8 @@ export class FaultInjector {
     this.remaining = 0;
     this.method = undefined;
   }
+}
+
+export function isFaultMode(mode: unknown): mode is FaultMode {
+  return FAULT_MODES.includes(mode as FaultMode);
 }

@@ -7,7 +7,7 @@ import type { FaultInjector } from '../control/faults.ts';
 import { BodyError, readBody, sendJson } from '../http/respond.ts';
 import { capabilityStatement } from './capability.ts';
 import type { FhirCall, FhirEngine } from './engine.ts';
-import { serverErrorOutcome, unauthorizedOutcome } from './outcomes.ts';
+import { forbiddenError, serverErrorOutcome, unauthorizedOutcome } from './outcomes.ts';
 
 export interface FhirHttpOptions {
   fhirBase: string;
@@ -62,6 +62,9 @@ export class FhirHttpHandler {
       return;
     }
     if (fault === 'status-500') return fail(res, serverErrorOutcome('Injected failure (sandbox test control)'));
+    if (fault === 'status-403') {
+      return fail(res, forbiddenError('Refused by a server policy (sandbox test control)').outcome);
+    }
 
     const path = url.pathname.slice(FHIR_PATH.length).replace(/^\/+/, '');
     if (req.method === 'GET' && path === 'metadata') {
