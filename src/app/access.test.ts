@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endpointRestriction, READ_PATIENT, restriction, saveRestriction, SEARCH_STUDIES } from './access';
+import { READ_PATIENT, SEARCH_STUDIES } from '../fhir/permissions';
+import { endpointRestriction, restriction, saveRestriction } from './access';
 
 const V2_ALL = ['patient/Patient.r', 'patient/ImagingStudy.rs', 'patient/ImagingStudy.cu', 'patient/Provenance.c'];
 const V1_ALL = [

@@ -12,20 +12,6 @@ import {
   type NeededPermission,
 } from '../fhir/permissions';
 
-export const READ_PATIENT: NeededPermission = {
-  resourceType: 'Patient',
-  interaction: 'r',
-  context: 'patient',
-  action: 'read the patient record',
-};
-
-export const SEARCH_STUDIES: NeededPermission = {
-  resourceType: 'ImagingStudy',
-  interaction: 's',
-  context: 'patient',
-  action: 'list the imaging studies of this patient',
-};
-
 /** The permissions of `needed` that the granted scopes do not include. */
 export function missingPermissions(
   granted: readonly string[],

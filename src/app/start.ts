@@ -5,7 +5,8 @@
 import type { ImagingStudy, Patient } from 'fhir/r4';
 import { outcomeMessages, toOperationOutcome } from '../fhir/outcome';
 import { connect, describeLaunchError, type FhirSession, type LaunchProblem } from '../fhir/session';
-import { READ_PATIENT, restriction, SEARCH_STUDIES } from './access';
+import { READ_PATIENT, SEARCH_STUDIES } from '../fhir/permissions';
+import { restriction } from './access';
 
 /** The study list's content: the studies, why they could not be loaded, or why they may not be listed. */
 export type StudySearch =

@@ -1,4 +1,4 @@
-/** The permissions a save needs, and how to name a missing one in plain words. */
+/** The permissions the app needs (reading, listing, saving), and how to name a missing one in plain words. */
 import { isAllowed } from './scopes';
 
 export type Interaction = 'c' | 'r' | 'u' | 'd' | 's';
@@ -13,6 +13,19 @@ export interface NeededPermission {
   action: string;
 }
 
+export const READ_PATIENT: NeededPermission = {
+  resourceType: 'Patient',
+  interaction: 'r',
+  context: 'patient',
+  action: 'read the patient record',
+};
+
+export const SEARCH_STUDIES: NeededPermission = {
+  resourceType: 'ImagingStudy',
+  interaction: 's',
+  context: 'patient',
+  action: 'list the imaging studies of this patient',
+};
 export const CREATE_STUDY: NeededPermission = {
   resourceType: 'ImagingStudy',
   interaction: 'c',
