@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM_LAUNCH } from '../chromium';
 
 interface Totals {
   passed: number;
@@ -56,7 +57,7 @@ async function vitest(): Promise<void> {
 }
 
 async function ensureChromium(): Promise<boolean> {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const path = CHROMIUM_LAUNCH.executablePath;
   if (existsSync(path)) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {

@@ -8,16 +8,7 @@ import { fieldId } from '../../form/inputs/a11y';
 import { STUDY_UID_INDEX } from '../../form/paths';
 import { launchProbe, NAME_SHIM, type LaunchReport } from './probes';
 import type { BenchServers } from './servers';
-
-/** The flags of playwright.config.ts: Debian's Chromium in a container. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_LAUNCH } from '../../../e2e/chromium';
 
 /** The editor's Study Instance UID input. */
 export const STUDY_UID_INPUT = `#${fieldId(`identifier.${STUDY_UID_INDEX}.value`)}`;
@@ -26,7 +17,7 @@ export const STUDY_UID_INPUT = `#${fieldId(`identifier.${STUDY_UID_INDEX}.value`
 export const inputOf = (name: string): string => `#${fieldId(name)}`;
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
