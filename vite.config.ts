@@ -64,7 +64,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sandbox',
-          include: ['e2e/sandbox/**/*.test.ts'],
+          // The sandbox, and the bench's own figure-keeping helpers.
+          include: ['e2e/sandbox/**/*.test.ts', 'e2e/bench/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30000,
           hookTimeout: 60000,

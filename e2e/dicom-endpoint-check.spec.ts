@@ -1,5 +1,5 @@
 import { ehrLaunch, expect, test } from './fixtures';
-import { buildStudy } from './dicom/build';
+import { buildStudy } from '../src/import/testing/build';
 import { kneeStudy } from './dicom/generate';
 import { addNewEndpoint, openNewStudy, pickEndpoint, requirePacs } from './dicom/helpers';
 import { PACS_URL, storeInPacs } from './dicom/orthanc';

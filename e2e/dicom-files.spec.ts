@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { ehrLaunch, expect, expectAccessible, test } from './fixtures';
 import { dropFiles, openNewStudy, pickEndpoint, previewRow, saveAndReadBack } from './dicom/helpers';
-import { MR_IMAGE } from './dicom/build';
+import { MR_IMAGE } from '../src/import/testing/build';
 import { kneeStudy, tempDir, threeSeriesStudy, writeBadFiles, writeStudy } from './dicom/generate';
 import { SEED_PATIENTS, type SeedPatient } from './sandbox/seed';
 

@@ -1,5 +1,5 @@
 import { ehrLaunch, expect, expectAccessible, test } from './fixtures';
-import { buildStudy } from './dicom/build';
+import { buildStudy } from '../src/import/testing/build';
 import { threeSeriesStudy } from './dicom/generate';
 import { addNewEndpoint, openNewStudy, previewRow, requirePacs, saveAndReadBack } from './dicom/helpers';
 import { PACS_URL, storeInPacs } from './dicom/orthanc';

@@ -3,7 +3,7 @@
  * strings (one series per string) is dropped on the editor. The review dialog and the filled form show them as text,
  * nothing runs (the headers are read in a worker, under the same CSP), and the editor keeps working.
  */
-import { buildStudy, CT_IMAGE, notDicomFile } from './dicom/build';
+import { buildStudy, CT_IMAGE, notDicomFile } from '../src/import/testing/build';
 import { pnOf } from './dicom/generate';
 import { dropFileContents as drop } from './dicom/helpers';
 import { ehrLaunch, expect, test } from './fixtures';

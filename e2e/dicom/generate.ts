@@ -16,7 +16,7 @@ import {
   truncatedFile,
   type BuiltStudy,
   type StudySpec,
-} from './build';
+} from '../../src/import/testing/build';
 
 export interface WrittenStudy extends BuiltStudy {
   dir: string;

@@ -10,7 +10,7 @@ import {
   ListItemText,
   Typography,
 } from '@mui/material';
-import type { StudyChange, StudyDiff } from '../fhir/diff';
+import type { StudyChange, StudyDiff } from '../study/diff';
 import { changeText } from './change-text';
 
 interface ConflictDialogProps {

@@ -5,7 +5,8 @@ import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
 import { lazyModule, StudyEditor, whenIdle, type InlineEndpoint } from '../form';
 import type { FhirSession } from '../fhir/session';
-import { issue, outcomeMessages, outcomeOf, toOperationOutcome } from '../fhir/outcome';
+import { makeIssue, outcomeMessages, outcomeOf } from '../kernel/outcome';
+import { toOperationOutcome } from '../fhir/outcome';
 import type { SaveInput, SaveResult } from '../fhir/save';
 import { endpointRestriction, saveRestriction } from './access';
 import { ConflictDialog } from './ConflictDialog';
@@ -60,7 +61,7 @@ const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i
 const SAVE_LAYER_MISSING: SaveResult = {
   kind: 'failed',
   outcome: outcomeOf(
-    issue(
+    makeIssue(
       'error',
       'transient',
       'The app could not load what it needs to save. Check the network connection and save again.',
@@ -162,7 +163,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
         }
         case 'duplicate':
           return outcomeOf(
-            issue(
+            makeIssue(
               'error',
               'duplicate',
               'A study with this Study Instance UID already exists on the server. Open it instead, or use another UID.',
@@ -172,7 +173,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
         case 'conflict':
           setConflict({ ...result, newEndpoints });
           return outcomeOf(
-            issue(
+            makeIssue(
               'error',
               'conflict',
               'Not saved yet: someone else changed this study on the server. Choose how to go on; your changes are still here.',

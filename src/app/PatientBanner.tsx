@@ -1,6 +1,6 @@
 import { Box, Paper, Typography } from '@mui/material';
 import type { Patient } from 'fhir/r4';
-import { patientMrn, patientName, patientSex } from '../fhir/patient';
+import { patientMrn, patientName, patientSex } from '../kernel/patient';
 
 /** Who this is about: name, MRN, birth date and sex, as text. */
 export function PatientBanner({ patient }: { patient: Patient }) {

@@ -15,7 +15,7 @@ import type { ImagingStudy } from 'fhir/r4';
 import type { ReactNode } from 'react';
 import { routeHref } from './router';
 
-import { DICOM_UID_SYSTEM as DICOM_UID } from '../profile/canonicals';
+import { DICOM_UID_SYSTEM as DICOM_UID } from '../kernel/canonicals';
 
 function studyUid(study: ImagingStudy): string {
   const value = study.identifier?.find((i) => i.system === DICOM_UID)?.value ?? '';

@@ -2,7 +2,8 @@
  * Plain words for the changes the conflict dialog lists: `ImagingStudy.series[0].description` becomes
  * "Series 1: description", a coding becomes its display text.
  */
-import type { StudyChange } from '../fhir/diff';
+import { isRecord } from '../kernel/json';
+import type { StudyChange } from '../study/diff';
 
 const MAX_VALUE_LENGTH = 80;
 
@@ -46,10 +47,6 @@ export function changePlace(path: string): string {
 
 function shorten(text: string): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value as a person reads it: text as it is, a coding or reference by its display, anything else as JSON. */

@@ -3,7 +3,8 @@
  * code exchange, then the Patient read and the study search side by side (neither needs the other's answer).
  */
 import type { ImagingStudy, Patient } from 'fhir/r4';
-import { outcomeMessages, toOperationOutcome } from '../fhir/outcome';
+import { toOperationOutcome } from '../fhir/outcome';
+import { outcomeMessages } from '../kernel/outcome';
 import { connect, describeLaunchError, type FhirSession, type LaunchProblem } from '../fhir/session';
 import { READ_PATIENT, SEARCH_STUDIES } from '../fhir/permissions';
 import { restriction } from './access';

@@ -7,7 +7,7 @@ import type { ImagingStudy } from 'fhir/r4';
 import type { EditorSnapshot } from '../form';
 import { findStudyByUid } from '../fhir/requests';
 import type { FhirSession } from '../fhir/session';
-import { studyUidOf } from '../fhir/study-uid';
+import { studyUidOf } from '../study/study-uid';
 
 // A DICOM UID: dot-separated numbers without leading zeros, at most 64 characters.
 const DICOM_UID = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))+$/;

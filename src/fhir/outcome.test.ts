@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outcomeMessages, toOperationOutcome } from './outcome';
+import { outcomeMessages } from '../kernel/outcome';
+import { toOperationOutcome } from './outcome';
 import { CREATE_ENDPOINT, CREATE_PROVENANCE, CREATE_STUDY } from './permissions';
 import { httpError, operationOutcome } from './testing/fake-server';
 

@@ -1,30 +1,6 @@
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
+import { isOperationOutcome, makeIssue, outcomeFromError, outcomeOf } from '../kernel/outcome';
 import { forbiddenMessage, type NeededPermission } from './permissions';
-
-/** One issue, for building OperationOutcomes in plain words. */
-export function issue(
-  severity: OperationOutcomeIssue['severity'],
-  code: OperationOutcomeIssue['code'],
-  text: string,
-  expression?: string,
-): OperationOutcomeIssue {
-  return { severity, code, details: { text }, ...(expression ? { expression: [expression] } : {}) };
-}
-
-/** An OperationOutcome with these issues. */
-export function outcomeOf(...issues: OperationOutcomeIssue[]): OperationOutcome {
-  return { resourceType: 'OperationOutcome', issue: issues };
-}
-
-/** Whether a value is an OperationOutcome (with an issue list). */
-export function isOperationOutcome(value: unknown): value is OperationOutcome {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { resourceType?: unknown }).resourceType === 'OperationOutcome' &&
-    Array.isArray((value as { issue?: unknown }).issue)
-  );
-}
 
 interface HttpLikeError {
   status: number;
@@ -122,7 +98,7 @@ function serverText(body: unknown): string | undefined {
 function forbidden(body: unknown, context: FailureContext): OperationOutcome {
   const text = forbiddenMessage(context.permissions ?? [], context.grantedScopes ?? []);
   const diagnostics = serverText(body);
-  return outcomeOf({ ...issue('error', 'forbidden', text), ...(diagnostics ? { diagnostics } : {}) });
+  return outcomeOf(makeIssue('error', 'forbidden', text, undefined, diagnostics));
 }
 
 /**
@@ -136,24 +112,22 @@ export async function toOperationOutcome(err: unknown, context: FailureContext =
   if (isHttpLike(err)) {
     const body = await errorBody(err);
     if (err.status === 403) return forbidden(body, context);
-    if (err.status === 401) return outcomeOf(issue('error', 'login', statusMessage(401)));
+    if (err.status === 401) return outcomeOf(makeIssue('error', 'login', statusMessage(401)));
     if (isOperationOutcome(body) && body.issue.length > 0) return body;
     const code = CODE_FOR_STATUS[err.status] ?? (err.status >= 500 ? 'transient' : 'processing');
-    return outcomeOf(issue('error', code, statusMessage(err.status)));
+    return outcomeOf(makeIssue('error', code, statusMessage(err.status)));
   }
   if (isTimeout(err)) {
-    return outcomeOf(issue('error', 'timeout', 'The FHIR server did not answer in time. Try again in a moment.'));
+    return outcomeOf(makeIssue('error', 'timeout', 'The FHIR server did not answer in time. Try again in a moment.'));
   }
   if (isNetworkFailure(err)) {
     return outcomeOf(
-      issue('error', 'transient', 'The FHIR server cannot be reached. Check your network connection and try again.'),
+      makeIssue(
+        'error',
+        'transient',
+        'The FHIR server cannot be reached. Check your network connection and try again.',
+      ),
     );
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return outcomeOf(issue('error', 'exception', message || 'Something went wrong.'));
-}
-
-/** The messages of an OperationOutcome, one per issue, for showing to the user. */
-export function outcomeMessages(outcome: OperationOutcome): string[] {
-  return outcome.issue.map((i) => i.details?.text ?? i.diagnostics ?? i.code);
+  return outcomeFromError(err);
 }

@@ -1,8 +1,9 @@
 /** The save layer's requests: all through `FhirSession.request` (so fhirclient refreshes tokens), with a deadline. */
 import type { Bundle, FhirResource, ImagingStudy } from 'fhir/r4';
 import { withTimeout } from './timeout';
-import type { FhirRequestOptions, FhirSession } from './session';
-import { uidCriteria } from './study-uid';
+import type { FhirSession } from './session';
+import type { FhirRequestOptions } from './token-refresh';
+import { uidCriteria } from '../study/study-uid';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -3,9 +3,10 @@
  * that already exists, or a failure turned into an OperationOutcome.
  */
 import type { ImagingStudy, OperationOutcome } from 'fhir/r4';
-import { diffStudies, rebase } from './diff';
-import { deepEqual, type JsonRecord } from './json';
-import { httpStatusOf, isTimeout, issue, toOperationOutcome, type FailureContext } from './outcome';
+import { diffStudies, rebase } from '../study/diff';
+import { deepEqual, type JsonRecord } from '../kernel/json';
+import { makeIssue } from '../kernel/outcome';
+import { httpStatusOf, isTimeout, toOperationOutcome, type FailureContext } from './outcome';
 import { CREATE_ENDPOINT, CREATE_PROVENANCE, CREATE_STUDY, UPDATE_STUDY, type NeededPermission } from './permissions';
 import { readResource } from './requests';
 import { isTransient, RetriesExhausted, withRetry } from './retry';
@@ -54,7 +55,7 @@ async function conflict(session: FhirSession, plan: SavePlan, err: unknown): Pro
     );
   } catch {
     const outcome = await toOperationOutcome(err);
-    outcome.issue.push(issue('error', 'conflict', 'The current version on the server could not be loaded.'));
+    outcome.issue.push(makeIssue('error', 'conflict', 'The current version on the server could not be loaded.'));
     return { kind: 'failed', outcome, retryable: true };
   }
   if (!original || sameStudy(plan.study, server)) return { kind: 'saved', study: server, endpoints: [] };
@@ -91,7 +92,7 @@ export async function saveFailure(
   };
   const outcome: OperationOutcome = rewriteEntryExpressions(await toOperationOutcome(last, context), roles);
   if (err instanceof RetriesExhausted && err.attempts > 1)
-    outcome.issue.unshift(issue('error', 'transient', gaveUp(err.attempts)));
+    outcome.issue.unshift(makeIssue('error', 'transient', gaveUp(err.attempts)));
   return { kind: 'failed', outcome, retryable: isTransient(last) || isTimeout(last) };
 }
 
@@ -103,6 +104,6 @@ export function withCreated(result: SaveResult, created: string[]): SaveResult {
     created.length === 1
       ? `The new endpoint was saved on the server as ${list}, but the imaging study was not. Saving again uses that endpoint instead of creating another.`
       : `The new endpoints were saved on the server as ${list}, but the imaging study was not. Saving again uses those endpoints instead of creating others.`;
-  const note = { ...issue('warning', 'incomplete', text), diagnostics: list };
+  const note = makeIssue('warning', 'incomplete', text, undefined, list);
   return { ...result, outcome: { ...result.outcome, issue: [note, ...result.outcome.issue] }, created };
 }

@@ -3,14 +3,15 @@
  * If-Match), then the Provenance, as separate requests. A failure part-way says what was already created.
  */
 import type { Endpoint, ImagingStudy, OperationOutcome, Provenance } from 'fhir/r4';
-import { issue, outcomeOf, toOperationOutcome } from './outcome';
+import { makeIssue, outcomeOf } from '../kernel/outcome';
+import { toOperationOutcome } from './outcome';
 import { buildProvenance } from './provenance';
 import { fhirRequest, findStudyByUid, isResourceOf, readResource, WRITE_HEADERS } from './requests';
 import { withRetry } from './retry';
 import { existingStudyResult, saveFailure, withCreated } from './save-outcomes';
 import type { SavePlan, SaveResult } from './save-types';
 import type { FhirSession } from './session';
-import { uidCriteria } from './study-uid';
+import { uidCriteria } from '../study/study-uid';
 
 // Endpoints created by an earlier save that then failed, by fullUrl: saving again reuses them.
 const createdEndpoints = new WeakMap<FhirSession, Map<string, Endpoint>>();
@@ -115,7 +116,7 @@ async function recordProvenance(
   } catch (err) {
     const why = (await toOperationOutcome(err)).issue.map((i) => i.details?.text ?? i.diagnostics).join(' ');
     const text = `The study was saved, but the record of who changed it (Provenance) could not be saved. ${why}`;
-    return { outcome: outcomeOf(issue('warning', 'incomplete', text.trim())) };
+    return { outcome: outcomeOf(makeIssue('warning', 'incomplete', text.trim())) };
   }
 }
 

@@ -1,12 +1,12 @@
 /** The save layer's public types and the plan one save follows. */
 import type { Endpoint, ImagingStudy, OperationOutcome, Provenance } from 'fhir/r4';
-import type { StudyDiff } from './diff';
+import type { StudyDiff } from '../study/diff';
 import type { RetryPolicy } from './retry';
 
 /** The IHE IMR 1.1.0 ImagingStudy profile every saved study claims. */
-export { IMR_IMAGINGSTUDY_URL as IMR_IMAGING_STUDY_PROFILE } from '../profile/canonicals';
+export { IMR_IMAGINGSTUDY_URL as IMR_IMAGING_STUDY_PROFILE } from '../kernel/canonicals';
 /** The IHE IMR Imaging Study Endpoint profile every new Endpoint claims. */
-export { IMAGING_STUDY_ENDPOINT_URL as IMR_ENDPOINT_PROFILE } from '../profile/canonicals';
+export { IMAGING_STUDY_ENDPOINT_URL as IMR_ENDPOINT_PROFILE } from '../kernel/canonicals';
 
 /**
  * An Endpoint the user added in the form. It has no id yet; the study refers to it as `{ reference: fullUrl }`,

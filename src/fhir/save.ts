@@ -5,7 +5,7 @@
  */
 import type { Endpoint, ImagingStudy, Meta, Resource } from 'fhir/r4';
 import { supportsTransactions } from './capabilities';
-import { mergeEdits } from './merge';
+import { mergeEdits } from '../study/merge';
 import { toOperationOutcome } from './outcome';
 import { DEFAULT_TIMEOUT_MS, findStudyByUid } from './requests';
 import { DEFAULT_RETRY, withRetry } from './retry';
@@ -22,11 +22,11 @@ import {
   type SaveResult,
 } from './save-types';
 import type { FhirSession } from './session';
-import { studyUidOf } from './study-uid';
+import { studyUidOf } from '../study/study-uid';
 
 export { findStudyByUid } from './requests';
-export { diffStudies, rebase, type StudyChange, type StudyDiff } from './diff';
-export { mergeEdits } from './merge';
+export { diffStudies, rebase, type StudyChange, type StudyDiff } from '../study/diff';
+export { mergeEdits } from '../study/merge';
 export {
   IMR_ENDPOINT_PROFILE,
   IMR_IMAGING_STUDY_PROFILE,

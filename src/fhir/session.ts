@@ -1,11 +1,11 @@
 import FHIR from 'fhirclient';
 import type Client from 'fhirclient/lib/Client';
 import type { Bundle, Endpoint, FhirResource, ImagingStudy, Patient } from 'fhir/r4';
-import { withTokenRefresh } from './token-refresh';
+import { withTokenRefresh, type FhirRequestOptions } from './token-refresh';
 import { LaunchRefused } from './config';
 import { checkRedirect } from './redirect';
 
-import { IMAGING_STUDY_ENDPOINT_URL as IMAGING_STUDY_ENDPOINT } from '../profile/canonicals';
+import { IMAGING_STUDY_ENDPOINT_URL as IMAGING_STUDY_ENDPOINT } from '../kernel/canonicals';
 
 /** What the launch told us: who, for which patient, with which permissions. */
 export interface LaunchContext {
@@ -33,19 +33,6 @@ export interface FhirSession {
   searchEndpoints(text: string): Promise<Endpoint[]>;
   /** A raw request, for the save layer. */
   request<T>(options: FhirRequestOptions): Promise<T>;
-}
-
-/**
- * Options of a raw request. `signal` aborts it (timeouts); with `includeResponse` fhirclient resolves with
- * `{ body, response }`, so the caller can read the status (e.g. 200 vs 201 for a conditional create).
- */
-export interface FhirRequestOptions {
-  url: string;
-  method?: string;
-  body?: string;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-  includeResponse?: boolean;
 }
 
 function resourcesOf<T extends FhirResource>(bundle: Bundle, type: T['resourceType']): T[] {

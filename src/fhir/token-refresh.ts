@@ -6,12 +6,24 @@
 import type Client from 'fhirclient/lib/Client';
 import type { fhirclient } from 'fhirclient/lib/types';
 import { httpStatusOf } from './outcome';
-import type { FhirRequestOptions } from './session';
 
 /** Where fhirclient keeps the storage key of the current session. */
 const SMART_KEY = 'SMART_KEY';
 
 type TokenResponse = fhirclient.TokenResponse;
+
+/**
+ * Options of a raw request. `signal` aborts it (timeouts); with `includeResponse` fhirclient resolves with
+ * `{ body, response }`, so the caller can read the status (e.g. 200 vs 201 for a conditional create).
+ */
+export interface FhirRequestOptions {
+  url: string;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  includeResponse?: boolean;
+}
 
 /** A request through fhirclient that survives one rejected access token. */
 export type RecoveringRequest = <T>(options: FhirRequestOptions) => Promise<T>;

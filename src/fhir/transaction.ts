@@ -1,7 +1,7 @@
 /** One save as one FHIR transaction Bundle: new Endpoints, the study, its Provenance; and reading the answer. */
 import type { Bundle, BundleEntry, FhirResource, OperationOutcome, OperationOutcomeIssue, Provenance } from 'fhir/r4';
 import type { SavePlan } from './save-types';
-import { uidCriteria } from './study-uid';
+import { uidCriteria } from '../study/study-uid';
 
 /** What each entry of the transaction is, in order: the new Endpoints, the study, the Provenance. */
 export type EntryRole =

@@ -22,14 +22,14 @@ import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
-import { ImportBar } from './import/ImportBar';
+import { ImportBar } from '../import/ImportBar';
 import { flattenErrors, indexInputs, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
-import { toOperationOutcome } from './outcome';
+import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
-import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from './values';
+import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from '../study/values';
 import { validateEndpoint } from '../validation/api';
 
 /** An Endpoint created inline: the study refers to it as `{ reference: fullUrl }` (a `urn:uuid:`). */
@@ -236,7 +236,7 @@ export function StudyEditor({
       else setSaved(true);
     } catch (error) {
       // Never reset: what the user typed stays, the problem goes to fields or the form message.
-      showOutcome(toOperationOutcome(error).issue);
+      showOutcome(outcomeFromError(error, 'Saving failed').issue);
       summaryHeading.current?.focus();
     } finally {
       setSaving(false);

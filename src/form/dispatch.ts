@@ -1,17 +1,14 @@
 /**
  * Which input renders which element. Decided in this order: array or single, then choice `[x]`,
- * then the datatype, with a few IMR-specific elements recognised by path first.
+ * then the datatype; the IMR-specific widgets named in the profile's field table come first.
  */
+import { fieldSpec, type ProfileWidget } from '../profile/fields';
 import type { ElementNode } from '../profile/model';
-import { DICOM_UID_SYSTEM } from './uid';
 
+/** The widget of an element: a profile-specific one from the field table, else its datatype's. */
 export type InputKind =
-  | 'study-uid'
-  | 'patient-reference'
+  | ProfileWidget
   | 'endpoint-references'
-  | 'computed-count'
-  | 'sop-class'
-  | 'dicom-uid'
   | 'backbone-list'
   | 'coding-list'
   | 'codeable-concept-list'
@@ -30,26 +27,6 @@ export type InputKind =
   | 'uri'
   | 'identifier'
   | 'backbone';
-
-const COUNT_PATHS = [
-  'ImagingStudy.numberOfSeries',
-  'ImagingStudy.numberOfInstances',
-  'ImagingStudy.series.numberOfInstances',
-];
-
-function fixedOrPatternValue(el: ElementNode | undefined): unknown {
-  return el?.fixed?.value ?? el?.pattern?.value;
-}
-
-/** Whether this is an Identifier slice whose system is fixed to `urn:dicom:uid` (the Study Instance UID). */
-function isStudyUidSlice(el: ElementNode): boolean {
-  if (el.path !== 'ImagingStudy.identifier' || el.sliceName === undefined) return false;
-  const system = el.children.find((c) => c.name === 'system');
-  const pattern = fixedOrPatternValue(el);
-  const patternSystem =
-    typeof pattern === 'object' && pattern !== null ? (pattern as Record<string, unknown>).system : undefined;
-  return fixedOrPatternValue(system) === DICOM_UID_SYSTEM || patternSystem === DICOM_UID_SYSTEM;
-}
 
 function targetsOnly(el: ElementNode, resource: string): boolean {
   const targets = el.types.flatMap((t) => t.targetProfiles);
@@ -117,12 +94,9 @@ function singleKind(type: string | undefined, el: ElementNode): InputKind {
 /** The input kind for an element of the ImagingStudy profile. */
 export function inputKindFor(el: ElementNode): InputKind {
   const type = el.types.length === 1 ? el.types[0]?.code : undefined;
-  // IMR-specific elements, recognised from the profile rather than hard-wired widgets.
-  if (isStudyUidSlice(el)) return 'study-uid';
-  if (el.path === 'ImagingStudy.subject') return 'patient-reference';
-  if (COUNT_PATHS.includes(el.path)) return 'computed-count';
-  if (el.path === 'ImagingStudy.series.instance.sopClass') return 'sop-class';
-  if (el.name === 'uid' && type === 'id') return 'dicom-uid';
+  // IMR-specific widgets come from the profile's field table.
+  const widget = fieldSpec(el.id)?.widget;
+  if (widget !== undefined) return widget;
   // Array or single.
   if (el.isArray && el.max !== 1) return arrayKind(el, type);
   // Choice.

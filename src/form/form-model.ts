@@ -2,28 +2,26 @@
  * The form model: which elements of the profile the editor shows, in which section, with which input.
  * Plain TypeScript, derived from the element model only, so a changed profile changes the form.
  */
-import { IMR_IMAGINGSTUDY_URL } from '../profile';
+import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
+import { labelFor, sectionFields, type FieldSection } from '../profile/fields';
 import type { ElementNode, ProfileModel } from '../profile/model';
 import type { ProfileRegistry } from './ports';
 import { inputKindFor, type InputKind } from './dispatch';
-import { labelFor } from './labels';
 
 /** The IMR ImagingStudy profile the form is generated from by default. */
 export const IMR_IMAGING_STUDY_URL = IMR_IMAGINGSTUDY_URL;
 
+/** The element names a section of the field table lists, in screen order. */
+function sectionNames(section: FieldSection): string[] {
+  return sectionFields(section).map((f) => f.path.slice(f.path.lastIndexOf('.') + 1));
+}
+
 /** Optional elements that IMR names as useful; shown under "More details", in this order. */
-const DETAIL_ELEMENTS = [
-  'description',
-  'procedureCode',
-  'reasonCode',
-  'referrer',
-  'numberOfSeries',
-  'numberOfInstances',
-];
+const DETAIL_ELEMENTS = sectionNames('details');
 
 /** Series and instance elements the series editor shows besides the mandatory/must-support ones. */
-const SERIES_ELEMENTS = ['uid', 'number', 'modality', 'description', 'bodySite', 'laterality', 'started', 'instance'];
-const INSTANCE_ELEMENTS = ['uid', 'sopClass', 'number', 'title'];
+const SERIES_ELEMENTS = sectionNames('series');
+const INSTANCE_ELEMENTS = sectionNames('instance');
 
 /** One input of the form. */
 export interface FormField {

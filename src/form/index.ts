@@ -2,6 +2,5 @@
 export { StudyEditor, type EditorSnapshot, type InlineEndpoint, type StudyEditorProps } from './StudyEditor';
 export { buildFormModel, IMR_IMAGING_STUDY_URL, type FormField, type FormModel } from './form-model';
 export { expressionToFieldPath, fieldPathToExpression } from './paths';
-export { generateUid, normalizeStudyUid } from './uid';
 export type { ProfileRegistry, Validator } from './ports';
 export { lazyModule, whenIdle, type LazyModule, type LazyModuleState } from './lazy-module';

@@ -11,7 +11,7 @@ import type { FormField } from './form-model';
 import { toFieldErrors, toFormIssues } from './issues';
 import { fieldPathToExpression } from './paths';
 import type { Validator } from './ports';
-import type { StudyFormValues } from './values';
+import type { StudyFormValues } from '../study/values';
 
 export interface StudyResolverOptions {
   validator: Validator;

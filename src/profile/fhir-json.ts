@@ -4,6 +4,7 @@
  * Deliberately loose (plain strings, optional everything): these describe files we did not
  * necessarily write, so the element model narrows at runtime instead of trusting a cast.
  */
+import { isRecord } from '../kernel/json';
 
 export interface JsonExtension {
   url: string;
@@ -58,10 +59,6 @@ export interface StructureDefinitionJson {
   snapshot?: { element: ElementDefinitionJson[] };
   differential?: { element: ElementDefinitionJson[] };
   [key: string]: unknown;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

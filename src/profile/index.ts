@@ -11,9 +11,9 @@ import imagingStudyJson from './generated/StructureDefinition-imr-imagingstudy.j
 import valueSetsJson from './generated/valuesets.json';
 import { createRegistry, type ProfileRegistry } from './registry';
 
-export { DICOM_UID_SYSTEM, IMAGING_STUDY_ENDPOINT_URL, IMR_IMAGINGSTUDY_URL } from './canonicals';
-
+export { DICOM_UID_SYSTEM, IMAGING_STUDY_ENDPOINT_URL, IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
 export { buildProfileModel } from './element-model';
+export * from './fields';
 export { createRegistry } from './registry';
 export type { ProfileRegistry, PrimitiveTypeModel } from './registry';
 export type { RegistryInput } from './artefacts';

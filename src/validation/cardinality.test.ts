@@ -31,7 +31,7 @@ describe('required elements', () => {
       'Started is required: enter the date and time the study started (e.g. 2024-05-01T14:30:00+02:00)',
     );
     expect(text('ImagingStudy.identifier')).toMatch(/^Study Instance UID is required: /);
-    expect(text('ImagingStudy.subject')).toMatch(/^Patient is required: /);
+    expect(text('ImagingStudy.subject')).toMatch(/^Subject is required: /);
   });
 
   it('checks required children of datatypes (Extension.url, Annotation.text)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateStudy, withInstanceUid } from '../bench/study';
+import { generateStudy, withInstanceUid } from '../study/testing/large-study';
 import { loadCorpus } from './corpus/load';
 import { imrValidator } from './index';
 import { isAtOrBelow } from './issues';

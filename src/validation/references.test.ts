@@ -31,7 +31,7 @@ describe('reference targets', () => {
     ]);
     expect(withSubject({ type: 'Group', display: 'Ward 3' })).toEqual(['error structure ImagingStudy.subject']);
     const outcome = validator.validate(studyWith((s) => (s.subject = { reference: 'Group/g1' })));
-    expect(outcome.issue[0]?.details?.text).toBe('Patient must refer to a Patient (e.g. Patient/123), not a Group');
+    expect(outcome.issue[0]?.details?.text).toBe('Subject must refer to a Patient (e.g. Patient/123), not a Group');
   });
 
   it('refuses a Reference.type that contradicts the reference', () => {

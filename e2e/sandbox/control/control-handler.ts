@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStatus } from '@medplum/core';
+import { isRecord } from '../../../src/kernel/json.ts';
 import type { SmartAuthServer } from '../auth/auth-server.ts';
 import { SYSTEM_ACCESS } from '../fhir/access.ts';
 import type { FhirEngine } from '../fhir/engine.ts';
@@ -19,13 +20,7 @@ export const CONTROL_PATH = '/__control/';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-type Input = Record<string, unknown>;
-
 class ControlError extends Error {}
-
-function isRecord(value: unknown): value is Input {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Test-only controls (POST, JSON body, loopback only) for e2e tests that need the EHR to misbehave:
@@ -59,7 +54,7 @@ export class ControlHandler {
     }
   }
 
-  private async run(action: string, body: Input): Promise<[number, unknown]> {
+  private async run(action: string, body: Record<string, unknown>): Promise<[number, unknown]> {
     const { engine, auth, faults } = this.options;
     switch (action) {
       case 'fail-requests': {

@@ -3,7 +3,8 @@
  * exactly like fhirclient's (its HttpError reads the body into its message, leaving the Response consumed).
  */
 import type { Bundle, CapabilityStatement, FhirResource, ImagingStudy, OperationOutcome } from 'fhir/r4';
-import type { FhirRequestOptions, FhirSession, LaunchContext } from '../session';
+import type { FhirSession, LaunchContext } from '../session';
+import type { FhirRequestOptions } from '../token-refresh';
 
 export interface RecordedRequest extends FhirRequestOptions {
   method: string;

@@ -1,14 +1,11 @@
 import { Box, Button, Stack, TextField, Typography } from '@mui/material';
 import type { CodeableConcept, Coding, Reference } from 'fhir/r4';
 import { useController } from 'react-hook-form';
+import { isRecord } from '../../kernel/json';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import { isCoding } from './coding';
 import type { InputProps } from './types';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Replaces one key of an object value; an all-empty result becomes undefined (pruned from JSON). */
 function withPart<T extends object>(value: T, key: keyof T, part: unknown): T | undefined {

@@ -6,7 +6,7 @@ import { useEditor } from '../context';
 import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../endpoint';
 import { fieldStatus } from './a11y';
 import { NewEndpointForm } from './NewEndpointForm';
-import { EndpointChecks } from '../import/EndpointChecks';
+import { EndpointChecks } from '../../import/EndpointChecks';
 import type { InputProps } from './types';
 
 /** The reason shown under a disabled "New endpoint" button (one Endpoint field per study). */

@@ -1,7 +1,7 @@
 import { TextField } from '@mui/material';
 import { useController, useWatch } from 'react-hook-form';
 import { useEditor } from '../context';
-import { patientDisplayName, patientMrn } from '../values';
+import { patientMrn, patientNameText } from '../../kernel/patient';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
 
@@ -11,7 +11,7 @@ export function PatientReferenceInput({ field, name, label }: InputProps) {
   const { fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const mrn = patientMrn(patient);
-  const shown = [patientDisplayName(patient) || `Patient/${patient.id ?? ''}`, mrn ? `MRN ${mrn}` : undefined]
+  const shown = [patientNameText(patient) ?? `Patient/${patient.id ?? ''}`, mrn ? `MRN ${mrn}` : undefined]
     .filter((p) => p !== undefined)
     .join(' · ');
   return (

@@ -2,19 +2,16 @@ import { Autocomplete, Box, TextField } from '@mui/material';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
-import { SOP_CLASS_SYSTEM, STORAGE_SOP_CLASSES, type SopClass } from '../sop-classes';
+import { STORAGE_SOP_CLASSES, type SopClass } from '../../profile/fields';
+import { bareUid } from '../../kernel/uid';
+import { sopClassCoding, sopClassUidOf } from '../../study/sop-class';
 import { fieldStatus } from './a11y';
 import { isCoding } from './coding';
 import type { InputProps } from './types';
 
-/** The stored Coding for a SOP class (`urn:ietf:rfc:3986` + `urn:oid:<uid>`). */
-export function sopClassCoding(sop: SopClass): Coding {
-  return { system: SOP_CLASS_SYSTEM, code: `urn:oid:${sop.uid}`, display: sop.name };
-}
-
 /** The SOP class a Coding names (known classes get their name; others keep the bare UID). */
 function codingToSop(coding: Coding): SopClass {
-  const uid = (coding.code ?? '').replace(/^urn:oid:/i, '');
+  const uid = sopClassUidOf(coding);
   return STORAGE_SOP_CLASSES.find((s) => s.uid === uid) ?? { uid, name: coding.display ?? '' };
 }
 
@@ -54,10 +51,10 @@ export function SopClassInput({ field, name, label }: InputProps) {
       onChange={(_e, v) => {
         if (v === null || v === '') control.onChange(undefined);
         else if (typeof v === 'string') {
-          const uid = v.trim().replace(/^urn:oid:/i, '');
+          const uid = bareUid(v);
           const known = STORAGE_SOP_CLASSES.find((s) => s.uid === uid || s.name === v);
-          control.onChange(known ? sopClassCoding(known) : { system: SOP_CLASS_SYSTEM, code: `urn:oid:${uid}` });
-        } else control.onChange(sopClassCoding(v));
+          control.onChange(known ? sopClassCoding(known.uid, known.name) : sopClassCoding(uid));
+        } else control.onChange(sopClassCoding(v.uid, v.name));
       }}
       onBlur={control.onBlur}
       renderInput={(params) => (

@@ -1,0 +1,93 @@
+/**
+ * Chromium for the browser benchmark: one browser, contexts that carry the page probes, and SMART EHR launches of the
+ * app or of the bare baseline page against the sandbox.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { ehrLaunchId } from '../../sandbox/testing/smart-client';
+import { fieldId } from '../../../src/form/inputs/a11y';
+import { STUDY_UID_INDEX } from '../../../src/form/paths';
+import { launchProbe, NAME_SHIM, type LaunchReport } from './probes';
+import type { BenchServers } from './servers';
+import { CHROMIUM_LAUNCH } from '../../chromium';
+
+/** The editor's Study Instance UID input. */
+export const STUDY_UID_INPUT = `#${fieldId(`identifier.${STUDY_UID_INDEX}.value`)}`;
+
+/** The input of a field by its form name (`series.5.instance.100.uid`). */
+export const inputOf = (name: string): string => `#${fieldId(name)}`;
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(CHROMIUM_LAUNCH);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A browser context (a cache and cookie jar) whose pages report their launch timings. */
+export class BenchContext {
+  private readonly waiting = new Map<Page, (report: LaunchReport) => void>();
+
+  private constructor(
+    readonly context: BrowserContext,
+    private readonly servers: BenchServers,
+  ) {}
+
+  static async create(browser: Browser, servers: BenchServers): Promise<BenchContext> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const bench = new BenchContext(context, servers);
+    await context.addInitScript({ content: NAME_SHIM });
+    await context.exposeBinding('__benchReport', ({ page }, report: LaunchReport) => {
+      bench.waiting.get(page)?.(report);
+    });
+    await context.addInitScript(launchProbe, { appOrigin: servers.appOrigin, studyUidInput: STUDY_UID_INPUT });
+    return bench;
+  }
+
+  /**
+   * An EHR launch for `patientId` in a new tab, as the EHR page would open it: `launch.html` for the app (which then
+   * opens "New study"), `bare.html` for the baseline. Resolves once the probe reports the page usable.
+   */
+  async launch(patientId: string, kind: 'app' | 'bare'): Promise<{ page: Page; report: LaunchReport }> {
+    const { appOrigin, sandbox } = this.servers;
+    const page = await this.context.newPage();
+    const reported = new Promise<LaunchReport>((resolve) => this.waiting.set(page, resolve));
+    const launch = await ehrLaunchId(sandbox, { patientId });
+    const query = new URLSearchParams({ iss: sandbox.fhirBase, launch });
+    await page.goto(`${appOrigin}/${kind === 'app' ? 'launch.html' : 'bare.html'}?${query.toString()}`, {
+      waitUntil: 'commit',
+    });
+    const report = await withTimeout(reported, 60_000, `The ${kind} launch`);
+    this.waiting.delete(page);
+    return { page, report };
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+/** The access token fhirclient keeps in the tab's sessionStorage. */
+export function accessToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = JSON.parse(sessionStorage.getItem('SMART_KEY') ?? 'null') as string | null;
+    const state = key
+      ? (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { tokenResponse?: { access_token?: string } })
+      : {};
+    const token = state.tokenResponse?.access_token;
+    if (!token) throw new Error('No access token in sessionStorage');
+    return token;
+  });
+}
+
+/** Points the app at a route (`#/study/<id>`) and waits until `selector` is there. */
+export async function goToRoute(page: Page, hash: string, selector: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.locator(selector).first().waitFor({ state: 'attached', timeout: 120_000 });
+}

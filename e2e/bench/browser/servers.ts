@@ -1,0 +1,77 @@
+/**
+ * The browser benchmark's servers: a production build of the app (plus the bare baseline page, built on its own so
+ * the app's chunks are exactly those of `vite build`), served by `vite preview` with the app's security headers, and
+ * the SMART sandbox, both in this process.
+ */
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import { cspSourcesFromConfig, securityHeaders } from '../../../src/app/csp';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Outside dist/, so the bench never fights `npm start` or Playwright over the app's build. */
+export const BENCH_DIST = join(ROOT, 'node_modules/.cache/bench-dist');
+const BARE_DIST = join(ROOT, 'node_modules/.cache/bench-bare-dist');
+
+export interface BenchServers {
+  appOrigin: string;
+  sandbox: Sandbox;
+  /** The build output (the app's files, then bare.html and its assets copied in). */
+  distDir: string;
+  /** Vite's manifest of the app build (bare page excluded). */
+  manifestFile: string;
+  close(): Promise<void>;
+}
+
+async function buildApp(): Promise<void> {
+  // The project's own config, so the chunks are those production gets; the manifest only lists them.
+  await build({ root: ROOT, logLevel: 'warn', build: { outDir: BENCH_DIST, emptyOutDir: true, manifest: true } });
+  // The bare page: a build of its own, without the project config's inputs, then copied beside the app.
+  await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    define: { FHIRCLIENT_PURE: 'true' },
+    build: {
+      outDir: BARE_DIST,
+      emptyOutDir: true,
+      target: 'es2022',
+      rollupOptions: { input: { bare: join(ROOT, 'bare.html') } },
+    },
+  });
+  copyFileSync(join(BARE_DIST, 'bare.html'), join(BENCH_DIST, 'bare.html'));
+  mkdirSync(join(BENCH_DIST, 'assets'), { recursive: true });
+  cpSync(join(BARE_DIST, 'assets'), join(BENCH_DIST, 'assets'), { recursive: true });
+  rmSync(BARE_DIST, { recursive: true, force: true });
+}
+
+/** Builds and starts everything; `close()` stops both servers. */
+export async function startBenchServers(appPort: number, sandboxPort: number): Promise<BenchServers> {
+  await buildApp();
+  const appOrigin = `http://127.0.0.1:${appPort}`;
+  const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
+  const sources = cspSourcesFromConfig(JSON.parse(readFileSync(join(BENCH_DIST, 'smart-config.json'), 'utf8')));
+  const headers = securityHeaders({
+    connectSrc: [...sources.connectSrc, sandboxOrigin],
+    frameAncestors: [...sources.frameAncestors, sandboxOrigin],
+  });
+  const app = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    build: { outDir: BENCH_DIST },
+    preview: { port: appPort, host: '127.0.0.1', strictPort: true, headers },
+  });
+  const sandbox = await startSandbox({ port: sandboxPort, appOrigin });
+  return {
+    appOrigin,
+    sandbox,
+    distDir: BENCH_DIST,
+    manifestFile: join(BENCH_DIST, '.vite/manifest.json'),
+    close: async () => {
+      await Promise.allSettled([sandbox.close(), new Promise((resolve) => app.httpServer.close(resolve))]);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * A "Check" button next to each dicom-wado-rs or ihe-iid Endpoint of the study (picked or new).
+ * The checking code (dicomweb-client) is loaded on the first click. A failed check is a warning:
+ * the PACS may only be reachable from the reading room.
+ */
+import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import type { Reference } from 'fhir/r4';
+import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { CheckResult } from './dicom/check';
+import { displayStudyUid } from '../study/study-uid';
+import { useKnownEndpoints, type KnownEndpoint } from './endpoints';
+
+const CHECKABLE = ['dicom-wado-rs', 'ihe-iid'];
+
+function EndpointCheck({ endpoint, studyUid }: { endpoint: KnownEndpoint; studyUid: string | undefined }) {
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<CheckResult | undefined>();
+  const check = async (): Promise<void> => {
+    setRunning(true);
+    setResult(undefined);
+    try {
+      const { checkEndpoint } = await import('./dicom/check');
+      setResult(await checkEndpoint(endpoint.connectionType, endpoint.address, studyUid));
+    } catch (error) {
+      setResult({ status: 'failed', message: `The check could not run: ${String(error)}` });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <Box>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button
+          size="small"
+          variant="outlined"
+          onClick={() => void check()}
+          disabled={running}
+          aria-label={`Check ${endpoint.name}`}
+        >
+          Check
+        </Button>
+        <Typography variant="body2">
+          {endpoint.name} <small>({endpoint.address})</small>
+        </Typography>
+      </Stack>
+      {(running || result) && (
+        <Box role="status" aria-label={`Check of ${endpoint.name}`}>
+          {running && <Typography variant="body2">Checking {endpoint.address}…</Typography>}
+          {result && (
+            <Alert severity={result.status === 'ok' ? 'success' : 'warning'} sx={{ mt: 0.5 }}>
+              {result.status === 'failed' ? `Check failed: ${result.message}` : result.message}
+              {result.status !== 'ok' && ' This is only a warning: the study can still be saved with this endpoint.'}
+            </Alert>
+          )}
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+/** Check buttons for the study's checkable Endpoints. */
+export function EndpointChecks({ references }: { references: readonly Reference[] }) {
+  const uid = useWatch({ name: 'identifier.0.value' }) as unknown;
+  const studyUid = displayStudyUid(uid) || undefined;
+  const needsServer = references.some((r) => !r.reference?.startsWith('urn:uuid:'));
+  const known = useKnownEndpoints(needsServer);
+  const endpoints = references
+    .map((r) => known?.find((k) => k.reference === r.reference))
+    .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType));
+  if (endpoints.length === 0) return null;
+  return (
+    <Stack spacing={1} sx={{ mt: 1 }} aria-label="Endpoint checks" role="group">
+      {endpoints.map((e) => (
+        <EndpointCheck key={e.reference} endpoint={e} studyUid={studyUid} />
+      ))}
+    </Stack>
+  );
+}

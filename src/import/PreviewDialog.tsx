@@ -1,0 +1,148 @@
+/**
+ * The review before an import is applied: what changes against the current form (values someone
+ * already entered are flagged), the time zone when the files give none, the wrong-patient guard,
+ * and the skipped files. Nothing changes until Apply.
+ */
+import {
+  Alert,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import type { Reference } from 'fhir/r4';
+import { useMemo, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { browserTimeZone, offsetInZone, startedValue } from './dicom/datetime';
+import { CID29_URL, mapStudy } from './dicom/mapping';
+import { mismatchNote, patientMismatches } from './dicom/patient';
+import type { DicomStudy, SkippedFile } from './dicom/types';
+import { useEditor } from '../form/context';
+import type { StudyFormValues } from '../study/values';
+import { applyImport, diffImport, type ImportChoice } from './apply';
+import { PatientGuard } from './PatientGuard';
+import { SkippedList } from './ReadProgress';
+
+interface PreviewDialogProps {
+  study: DicomStudy;
+  skipped: readonly SkippedFile[];
+  /** Where the study came from, in words. */
+  source: string;
+  endpoint?: Reference | undefined;
+  onCancel: () => void;
+  onApply: (next: StudyFormValues) => void;
+}
+
+function zones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [browserTimeZone()];
+  }
+}
+
+export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onApply }: PreviewDialogProps) {
+  const { patient, valueSet } = useEditor();
+  const { getValues } = useFormContext<StudyFormValues>();
+  const cid29 = useMemo(
+    () => new Map((valueSet(CID29_URL)?.concepts ?? []).map((c) => [c.code, c.display ?? c.code])),
+    [valueSet],
+  );
+  const mapped = useMemo(() => mapStudy(study, cid29), [study, cid29]);
+  const mismatches = useMemo(() => patientMismatches(mapped.patient, patient), [mapped, patient]);
+  const [zone, setZone] = useState(browserTimeZone);
+  const [confirmed, setConfirmed] = useState(false);
+  const zoneNeeded = mapped.started !== undefined && mapped.started.local.includes('T') && !mapped.started.offset;
+
+  const choice: ImportChoice = { mapped };
+  if (mapped.started) choice.started = startedValue(mapped.started, zone);
+  if (endpoint) choice.endpoint = endpoint;
+  const note = useMemo(() => (mismatches.length > 0 ? mismatchNote(mismatches) : undefined), [mismatches]);
+  if (note !== undefined) choice.note = note;
+  const current = getValues();
+  const next = applyImport(current, choice);
+  const rows = diffImport(current, next);
+  const blocked = mismatches.length > 0 && !confirmed;
+
+  return (
+    <Dialog open onClose={onCancel} aria-labelledby="dicom-preview-title" fullWidth maxWidth="lg">
+      <DialogTitle id="dicom-preview-title">Review the import from DICOM</DialogTitle>
+      <DialogContent>
+        <Typography sx={{ mb: 2 }}>
+          From {source}. Nothing in the form changes until you apply.
+          {rows.some((r) => r.replaces) && ' Fields marked "replaces" already have a value that the import overwrites.'}
+        </Typography>
+        {mismatches.length > 0 && (
+          <PatientGuard mismatches={mismatches} confirmed={confirmed} onConfirm={setConfirmed} />
+        )}
+        {zoneNeeded && mapped.started && (
+          <TextField
+            select
+            size="small"
+            label="Time zone of the study"
+            value={zone}
+            onChange={(e) => setZone(e.target.value)}
+            helperText={`The files give no time-zone offset. At ${mapped.started.local.replace('T', ' ')} this zone was UTC${offsetInZone(mapped.started.local, zone)}.`}
+            slotProps={{ select: { native: true } }}
+            sx={{ mb: 2, minWidth: 320 }}
+          >
+            {zones().map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </TextField>
+        )}
+        <Table size="small" aria-label="Changes to the form">
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                Field
+              </TableCell>
+              <TableCell component="th" scope="col">
+                Now
+              </TableCell>
+              <TableCell component="th" scope="col">
+                From DICOM
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => (
+              <TableRow key={row.field}>
+                <TableCell component="th" scope="row">
+                  {row.field} {row.replaces && <Chip size="small" color="warning" label="replaces" />}
+                </TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.before || '—'}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.after || '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        {rows.length === 0 && <Typography sx={{ mt: 1 }}>The form already holds these values.</Typography>}
+        {mapped.otherModalities.length > 0 && (
+          <Alert severity="info" sx={{ mt: 2 }}>
+            Series modalities not added to the study&apos;s modalities (they are not acquisition modalities, DICOM CID
+            29): {mapped.otherModalities.join(', ')}. Their series are imported.
+          </Alert>
+        )}
+        <SkippedList skipped={skipped} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button variant="contained" disabled={blocked} onClick={() => onApply(next)}>
+          Apply
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

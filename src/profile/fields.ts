@@ -1,0 +1,301 @@
+/**
+ * The IMR field table: for every element the editor shows, the radiographer's label, its section, the widget
+ * that edits it, the "what to enter" hint and its order on screen; plus the lists that belong to the profile
+ * (SOP classes, named identifier entries). Plain TypeScript, read by the form (labels, layout, widgets) and by
+ * the validator (field names in messages), so a field has one name everywhere.
+ */
+import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
+import type { ElementNode } from './model';
+
+/** Where a field is shown: the main section, "More details", a series or an instance row. */
+export type FieldSection = 'main' | 'details' | 'series' | 'instance';
+
+/**
+ * Widgets the profile needs beyond a plain datatype input. Every other element gets the widget of its datatype
+ * (decided by the form's dispatcher).
+ */
+export type ProfileWidget = 'study-uid' | 'patient-reference' | 'computed-count' | 'sop-class' | 'dicom-uid';
+
+export interface FieldSpec {
+  /** The name on screen and in every message about the element. */
+  label: string;
+  /** For elements shown outside the main section (which shows the mandatory and must-support ones). */
+  section?: FieldSection;
+  /** Position within its section (lower first); unordered fields follow the profile's order. */
+  order?: number;
+  widget?: ProfileWidget;
+  /** What to enter, for "is required" messages. */
+  hint?: string;
+}
+
+/** The table, by snapshot element id (slice names included). */
+const FIELDS: Readonly<Record<string, FieldSpec>> = {
+  ImagingStudy: { label: 'Imaging study' },
+  'ImagingStudy.id': { label: 'Resource id' },
+  'ImagingStudy.identifier': { label: 'Identifier' },
+  'ImagingStudy.identifier:studyUID': {
+    label: 'Study Instance UID',
+    widget: 'study-uid',
+    hint: 'enter the DICOM Study Instance UID (e.g. 1.2.840.113619.2.55.3)',
+  },
+  'ImagingStudy.identifier:studyUID.value': {
+    label: 'Study Instance UID',
+    hint: 'enter the DICOM Study Instance UID (e.g. 1.2.840.113619.2.55.3)',
+  },
+  'ImagingStudy.identifier:studyUID.system': { label: 'Study Instance UID system', hint: 'use urn:dicom:uid' },
+  'ImagingStudy.status': { label: 'Status', hint: 'choose the study status (e.g. available)' },
+  'ImagingStudy.modality': { label: 'Modality', hint: 'choose at least one modality (e.g. CT)' },
+  'ImagingStudy.subject': {
+    label: 'Subject',
+    widget: 'patient-reference',
+    hint: 'choose the patient the study belongs to (e.g. Patient/123)',
+  },
+  'ImagingStudy.encounter': { label: 'Encounter' },
+  'ImagingStudy.started': {
+    label: 'Started',
+    hint: 'enter the date and time the study started (e.g. 2024-05-01T14:30:00+02:00)',
+  },
+  'ImagingStudy.basedOn': { label: 'Based on' },
+  'ImagingStudy.referrer': { label: 'Referrer', section: 'details', order: 4 },
+  'ImagingStudy.interpreter': { label: 'Interpreter' },
+  'ImagingStudy.endpoint': {
+    label: 'Endpoint',
+    hint: 'add the endpoint (e.g. the DICOMweb service) from which the study can be retrieved',
+  },
+  'ImagingStudy.numberOfSeries': {
+    label: 'Number of series',
+    section: 'details',
+    order: 5,
+    widget: 'computed-count',
+  },
+  'ImagingStudy.numberOfInstances': {
+    label: 'Number of instances',
+    section: 'details',
+    order: 6,
+    widget: 'computed-count',
+  },
+  'ImagingStudy.procedureReference': { label: 'Procedure' },
+  'ImagingStudy.procedureCode': { label: 'Study type', section: 'details', order: 2 },
+  'ImagingStudy.location': { label: 'Location' },
+  'ImagingStudy.reasonCode': { label: 'Reason', section: 'details', order: 3 },
+  'ImagingStudy.reasonReference': { label: 'Reason' },
+  'ImagingStudy.note': { label: 'Note' },
+  'ImagingStudy.description': { label: 'Description', section: 'details', order: 1 },
+  'ImagingStudy.contained': { label: 'Contained resource' },
+  'ImagingStudy.series': { label: 'Series' },
+  'ImagingStudy.series.uid': {
+    label: 'Series Instance UID',
+    section: 'series',
+    order: 1,
+    widget: 'dicom-uid',
+    hint: 'enter the DICOM Series Instance UID (e.g. 1.2.3.4.5.1)',
+  },
+  'ImagingStudy.series.number': { label: 'Series number', section: 'series', order: 2 },
+  'ImagingStudy.series.modality': {
+    label: 'Series modality',
+    section: 'series',
+    order: 3,
+    hint: 'choose the modality of the series (e.g. CT)',
+  },
+  'ImagingStudy.series.description': { label: 'Series description', section: 'series', order: 4 },
+  'ImagingStudy.series.bodySite': { label: 'Body site', section: 'series', order: 5 },
+  'ImagingStudy.series.laterality': { label: 'Laterality', section: 'series', order: 6 },
+  'ImagingStudy.series.started': { label: 'Series started', section: 'series', order: 7 },
+  'ImagingStudy.series.numberOfInstances': { label: 'Number of instances in series', widget: 'computed-count' },
+  'ImagingStudy.series.endpoint': { label: 'Series endpoint' },
+  'ImagingStudy.series.specimen': { label: 'Specimen' },
+  'ImagingStudy.series.performer': { label: 'Performer' },
+  'ImagingStudy.series.performer.function': { label: 'Performer role' },
+  'ImagingStudy.series.performer.actor': { label: 'Performer', hint: 'choose who performed the series' },
+  'ImagingStudy.series.instance': { label: 'Instances', section: 'series', order: 8 },
+  'ImagingStudy.series.instance.uid': {
+    label: 'SOP Instance UID',
+    section: 'instance',
+    order: 1,
+    widget: 'dicom-uid',
+    hint: 'enter the DICOM SOP Instance UID (e.g. 1.2.3.4.5.1.1)',
+  },
+  'ImagingStudy.series.instance.sopClass': {
+    label: 'SOP class',
+    section: 'instance',
+    order: 2,
+    widget: 'sop-class',
+    hint: 'choose the DICOM SOP class (e.g. CT Image Storage)',
+  },
+  'ImagingStudy.series.instance.number': { label: 'Instance number', section: 'instance', order: 3 },
+  'ImagingStudy.series.instance.title': { label: 'Instance title', section: 'instance', order: 4 },
+  Endpoint: { label: 'Endpoint' },
+  'Endpoint.id': { label: 'Endpoint id' },
+  'Endpoint.status': { label: 'Endpoint status', hint: 'choose the endpoint status (e.g. active)' },
+  'Endpoint.connectionType': {
+    label: 'Connection type',
+    hint: 'choose how the study is retrieved (e.g. DICOM WADO-RS)',
+  },
+  'Endpoint.name': { label: 'Endpoint name' },
+  'Endpoint.managingOrganization': { label: 'Managing organization' },
+  'Endpoint.payloadType': { label: 'Payload type', hint: 'choose what the endpoint returns (e.g. Study)' },
+  'Endpoint.payloadMimeType': { label: 'Payload MIME type' },
+  'Endpoint.address': {
+    label: 'Endpoint address',
+    hint: 'enter the URL of the service (e.g. https://pacs.example.org/dicomweb)',
+  },
+  'Endpoint.header': { label: 'Endpoint header' },
+};
+
+/** The table entry of an element, by snapshot element id. */
+export function fieldSpec(elementId: string): FieldSpec | undefined {
+  return FIELDS[elementId];
+}
+
+/** `numberOfInstances` -> `number of instances`; `valueString` -> `value string`. */
+function words(name: string): string {
+  return name
+    .replace(/\[x\]$/, '')
+    .replace(/^_/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The label of an element's input on screen: the table's, else its name in words. */
+export function labelFor(el: ElementNode): string {
+  return FIELDS[el.id]?.label ?? FIELDS[el.path]?.label ?? capitalize(words(el.name));
+}
+
+/** The path's segments without indexes: `ImagingStudy.series[2].uid` -> [ImagingStudy, series, uid]. */
+function segments(path: string): string[] {
+  return path.replace(/\[\d+\]/g, '').split('.');
+}
+
+/**
+ * The longest labelled prefix of `parts` plus the rest in words. The resource itself does not
+ * count as a prefix ("Meta", not "Imaging study meta").
+ */
+function fromPrefix(parts: string[]): string | undefined {
+  for (let n = parts.length; n > 0; n--) {
+    const field = FIELDS[parts.slice(0, n).join('.')];
+    if (field === undefined) continue;
+    const rest = parts.slice(n).map(words);
+    if (rest.length === 0) return field.label;
+    return n === 1 ? capitalize(rest.join(' ')) : `${field.label} ${rest.join(' ')}`;
+  }
+  return undefined;
+}
+
+/**
+ * The name of the element with snapshot id `elementId` at indexed path `path`, for messages: the label on
+ * screen, or for an element the form does not show, its nearest labelled ancestor plus its own name in words
+ * ("Subject reference", "Identifier system"). `elementId` may come from a base datatype (`Reference.reference`);
+ * then the path decides.
+ */
+export function fieldLabel(elementId: string, path: string): string {
+  const parts = segments(path);
+  // A choice's concrete key (valueBoolean) is named after the element (value).
+  if (elementId.endsWith('[x]') && parts.length > 0)
+    parts[parts.length - 1] = elementId.slice(elementId.lastIndexOf('.') + 1);
+  return fromPrefix(elementId.split('.')) ?? fromPrefix(parts) ?? capitalize(words(parts[parts.length - 1] ?? path));
+}
+
+/** The "what to enter" hint of a required element, if the table has one. */
+export function fieldHint(elementId: string): string | undefined {
+  return FIELDS[elementId]?.hint;
+}
+
+/** The section and order of the optional elements that a section shows, by element path. */
+export function sectionFields(section: FieldSection): { path: string; order: number }[] {
+  return Object.entries(FIELDS)
+    .filter(([, spec]) => spec.section === section)
+    .map(([path, spec]) => ({ path, order: spec.order ?? Number.MAX_SAFE_INTEGER }))
+    .sort((a, b) => a.order - b.order);
+}
+
+/** An identifier the editor shows as a field of its own: a named slice of `ImagingStudy.identifier`. */
+export interface IdentifierEntry {
+  sliceName: string;
+  /** The identifier system that marks the entry (the slice's pattern). */
+  system: string;
+  label: string;
+}
+
+/** The named identifier entries, in screen order. */
+export const IDENTIFIER_ENTRIES: readonly IdentifierEntry[] = [
+  { sliceName: 'studyUID', system: DICOM_UID_SYSTEM, label: 'Study Instance UID' },
+];
+
+export interface SopClass {
+  uid: string;
+  name: string;
+}
+
+/**
+ * Common DICOM storage SOP classes (PS3.4 Annex B.5), offered by the instance SOP class picker. Stored as a Coding
+ * with system `SOP_CLASS_SYSTEM` and the UID as an OID URI (the R4 ImagingStudy convention).
+ */
+export const STORAGE_SOP_CLASSES: readonly SopClass[] = [
+  { uid: '1.2.840.10008.5.1.4.1.1.1', name: 'Computed Radiography Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.1.1', name: 'Digital X-Ray Image Storage - For Presentation' },
+  { uid: '1.2.840.10008.5.1.4.1.1.1.1.1', name: 'Digital X-Ray Image Storage - For Processing' },
+  { uid: '1.2.840.10008.5.1.4.1.1.1.2', name: 'Digital Mammography X-Ray Image Storage - For Presentation' },
+  { uid: '1.2.840.10008.5.1.4.1.1.1.2.1', name: 'Digital Mammography X-Ray Image Storage - For Processing' },
+  { uid: '1.2.840.10008.5.1.4.1.1.1.3', name: 'Digital Intra-Oral X-Ray Image Storage - For Presentation' },
+  { uid: '1.2.840.10008.5.1.4.1.1.1.3.1', name: 'Digital Intra-Oral X-Ray Image Storage - For Processing' },
+  { uid: '1.2.840.10008.5.1.4.1.1.2', name: 'CT Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.2.1', name: 'Enhanced CT Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.2.2', name: 'Legacy Converted Enhanced CT Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.3.1', name: 'Ultrasound Multi-frame Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.4', name: 'MR Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.4.1', name: 'Enhanced MR Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.4.2', name: 'MR Spectroscopy Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.4.3', name: 'Enhanced MR Color Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.4.4', name: 'Legacy Converted Enhanced MR Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.6.1', name: 'Ultrasound Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.6.2', name: 'Enhanced US Volume Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7', name: 'Secondary Capture Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7.1', name: 'Multi-frame Single Bit Secondary Capture Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7.2', name: 'Multi-frame Grayscale Byte Secondary Capture Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7.3', name: 'Multi-frame Grayscale Word Secondary Capture Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.7.4', name: 'Multi-frame True Color Secondary Capture Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.9.1.1', name: '12-lead ECG Waveform Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.9.1.2', name: 'General ECG Waveform Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.11.1', name: 'Grayscale Softcopy Presentation State Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.11.2', name: 'Color Softcopy Presentation State Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.12.1', name: 'X-Ray Angiographic Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.12.1.1', name: 'Enhanced XA Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.12.2', name: 'X-Ray Radiofluoroscopic Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.12.2.1', name: 'Enhanced XRF Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.13.1.1', name: 'X-Ray 3D Angiographic Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.13.1.3', name: 'Breast Tomosynthesis Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.20', name: 'Nuclear Medicine Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.30', name: 'Parametric Map Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.66', name: 'Raw Data Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.66.1', name: 'Spatial Registration Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.66.2', name: 'Spatial Fiducials Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.66.3', name: 'Deformable Spatial Registration Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.66.4', name: 'Segmentation Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.67', name: 'Real World Value Mapping Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.77.1.1', name: 'VL Endoscopic Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.77.1.2', name: 'VL Microscopic Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.77.1.4', name: 'VL Photographic Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.77.1.5.1', name: 'Ophthalmic Photography 8 Bit Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.77.1.5.4', name: 'Ophthalmic Tomography Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.77.1.6', name: 'VL Whole Slide Microscopy Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.11', name: 'Basic Text SR Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.22', name: 'Enhanced SR Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.33', name: 'Comprehensive SR Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.34', name: 'Comprehensive 3D SR Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.50', name: 'Mammography CAD SR Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.59', name: 'Key Object Selection Document Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.88.67', name: 'X-Ray Radiation Dose SR Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.104.1', name: 'Encapsulated PDF Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.104.2', name: 'Encapsulated CDA Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.128', name: 'Positron Emission Tomography Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.128.1', name: 'Legacy Converted Enhanced PET Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.130', name: 'Enhanced PET Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.481.1', name: 'RT Image Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.481.2', name: 'RT Dose Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.481.3', name: 'RT Structure Set Storage' },
+  { uid: '1.2.840.10008.5.1.4.1.1.481.5', name: 'RT Plan Storage' },
+];

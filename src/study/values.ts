@@ -1,0 +1,165 @@
+/**
+ * Form values <-> ImagingStudy. Form values mirror the resource JSON (so the path mapper is
+ * syntactic) and start as a copy of the original: content the form does not show (extensions,
+ * notes, performers...) rides along untouched, which makes an edit a merge onto the original.
+ */
+import type { Identifier, ImagingStudy, ImagingStudySeries, Patient, Reference } from 'fhir/r4';
+import { STUDY_UID_INDEX } from '../form/paths';
+import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
+import { isRecord } from '../kernel/json';
+import { patientNameText } from '../kernel/patient';
+
+/** The react-hook-form values: the resource JSON, loosely typed because fields come from the profile. */
+export type StudyFormValues = Record<string, unknown>;
+
+/** Initial form values for a new study (`initial` undefined) or an existing one. */
+export function toFormValues(initial: ImagingStudy | undefined): StudyFormValues {
+  const values: StudyFormValues = initial
+    ? (structuredClone(initial) as unknown as StudyFormValues)
+    : { resourceType: 'ImagingStudy', status: 'available' };
+  const identifiers: Identifier[] = Array.isArray(values.identifier) ? (values.identifier as Identifier[]) : [];
+  const uidIndex = identifiers.findIndex((i) => i.system === DICOM_UID_SYSTEM);
+  const studyUid = uidIndex >= 0 ? identifiers[uidIndex] : { system: DICOM_UID_SYSTEM };
+  const others = identifiers.filter((_, i) => i !== uidIndex);
+  // The slice is unordered; keeping it first gives it a stable field name (see paths.ts).
+  values.identifier = [...others.slice(0, STUDY_UID_INDEX), studyUid, ...others.slice(STUDY_UID_INDEX)];
+  for (const key of ['modality', 'endpoint', 'series']) {
+    if (!Array.isArray(values[key])) values[key] = [];
+  }
+  return values;
+}
+
+/** Drops what JSON must not contain: empty strings, null/undefined, empty arrays and objects. */
+export function prune(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(prune).filter((v) => v !== undefined);
+    return items.length > 0 ? items : undefined;
+  }
+  if (isRecord(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const pruned = prune(child);
+      if (pruned !== undefined) out[key] = pruned;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  if (value === null || value === '' || (typeof value === 'number' && Number.isNaN(value))) return undefined;
+  return value;
+}
+
+/** The `subject` reference for the launch patient. */
+export function subjectReference(patient: Patient): Reference {
+  const display = patientNameText(patient);
+  return display ? { reference: `Patient/${patient.id ?? ''}`, display } : { reference: `Patient/${patient.id ?? ''}` };
+}
+
+function instanceCount(series: ImagingStudySeries): number | undefined {
+  if (series.instance && series.instance.length > 0) return series.instance.length;
+  return typeof series.numberOfInstances === 'number' ? series.numberOfInstances : undefined;
+}
+
+/** Counts that are computed from the series rather than typed. Unknown counts keep the original value. */
+function applyCounts(study: ImagingStudy): void {
+  const series = study.series ?? [];
+  if (series.length === 0) return;
+  study.numberOfSeries = series.length;
+  let total: number | undefined = 0;
+  for (const s of series) {
+    if (s.instance && s.instance.length > 0) s.numberOfInstances = s.instance.length;
+    const n = instanceCount(s);
+    total = total === undefined || n === undefined ? undefined : total + n;
+  }
+  if (total !== undefined) study.numberOfInstances = total;
+}
+
+export interface ToResourceOptions {
+  patient: Patient;
+  profileUrl: string;
+  /** Property order of the profile's root element, for a readable JSON. */
+  order?: readonly string[];
+}
+
+/**
+ * The ImagingStudy that would be saved: the form values (a copy of the original with the edits),
+ * without empty values, with the launch patient as subject, `meta.profile` naming the profile,
+ * and the series/instance counts computed.
+ */
+export function toResource(
+  values: StudyFormValues,
+  options: ToResourceOptions,
+  prunedSeries?: unknown[],
+): ImagingStudy {
+  const pruned = prune(values);
+  const body: Record<string, unknown> = isRecord(pruned) ? pruned : {};
+  if (prunedSeries) {
+    if (prunedSeries.length > 0) body.series = prunedSeries;
+    else delete body.series;
+  }
+  const identifiers = Array.isArray(body.identifier) ? (body.identifier as Identifier[]) : [];
+  const uid = identifiers[STUDY_UID_INDEX];
+  if (uid) uid.system = DICOM_UID_SYSTEM;
+  const meta = isRecord(body.meta) ? body.meta : {};
+  const profiles = Array.isArray(meta.profile) ? (meta.profile as string[]) : [];
+  body.meta = {
+    ...meta,
+    profile: profiles.includes(options.profileUrl) ? profiles : [...profiles, options.profileUrl],
+  };
+  body.subject = subjectReference(options.patient);
+  const study = body as unknown as ImagingStudy;
+  applyCounts(study);
+  return orderKeys(study, options.order ?? []);
+}
+
+function orderKeys(study: ImagingStudy, order: readonly string[]): ImagingStudy {
+  const source = study as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { resourceType: 'ImagingStudy' };
+  for (const key of ['id', 'meta', ...order]) {
+    if (key in source && !(key in out)) out[key] = source[key];
+  }
+  for (const [key, value] of Object.entries(source)) {
+    if (!(key in out)) out[key] = value;
+  }
+  return out as unknown as ImagingStudy;
+}
+
+interface CachedSeries {
+  source: unknown;
+  instances: unknown;
+  pruned: unknown;
+}
+
+/**
+ * A builder for live validation that re-prunes only the series an edit touched: with 50 series of
+ * 1,000 instances, pruning everything on each keystroke would cost tens of milliseconds.
+ * Saving and the JSON view use `toResource`, never this cache.
+ */
+export function incrementalBuilder(options: ToResourceOptions) {
+  let seriesArray: unknown;
+  let cache: CachedSeries[] = [];
+  return (values: StudyFormValues, changed?: readonly string[]): ImagingStudy => {
+    const series = Array.isArray(values.series) ? (values.series as unknown[]) : [];
+    if (series !== seriesArray || !changed) cache = [];
+    seriesArray = series;
+    const touched = new Set<number>();
+    for (const name of changed ?? []) {
+      const match = /^series\.(\d+)/.exec(name);
+      if (match) touched.add(Number(match[1]));
+      else if (name === 'series') cache = [];
+    }
+    const pruned = series.map((item, i) => {
+      const hit = cache[i];
+      const instances = isRecord(item) ? item.instance : undefined;
+      if (hit && !touched.has(i) && hit.source === item && hit.instances === instances) return hit.pruned;
+      const fresh = prune(item);
+      cache[i] = { source: item, instances, pruned: fresh };
+      return fresh;
+    });
+    // Counts are written onto the pruned series; work on shallow copies so the cache stays clean.
+    const copies = pruned.map((s) => (isRecord(s) ? { ...s } : s));
+    return toResource(
+      { ...values, series: [] },
+      options,
+      copies.filter((s) => s !== undefined),
+    );
+  };
+}
