@@ -91,9 +91,9 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
       } catch {
         return SAVE_LAYER_MISSING;
       }
-      return layer.saveStudy(session, input);
+      return layer.saveStudy(session, input, { validate: (study) => validator.validate(study).issue });
     },
-    [session],
+    [session, validator],
   );
   const { iss, patientId, grantedScopes } = session.context;
   const key = draftKey({ iss, patientId, studyId });

@@ -1,5 +1,5 @@
 /** The save layer's public types and the plan one save follows. */
-import type { Endpoint, ImagingStudy, OperationOutcome, Provenance } from 'fhir/r4';
+import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Provenance } from 'fhir/r4';
 import type { StudyDiff } from '../study/diff';
 import type { RetryPolicy } from './retry';
 
@@ -63,6 +63,11 @@ export interface SaveOptions {
   timeoutMs?: number;
   /** The clock for Provenance.recorded. */
   now?: () => Date;
+  /**
+   * Validates the study exactly as it will be sent (after the merge); error and fatal issues stop the save before
+   * any request. The app passes the IMR validator; the save layer itself knows no profile rules.
+   */
+  validate?: (study: ImagingStudy) => OperationOutcomeIssue[];
 }
 
 /** Everything one save sends, decided up front. */

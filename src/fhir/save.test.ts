@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bundle, BundleEntry, Endpoint, ImagingStudy, Provenance } from 'fhir/r4';
+import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
 import { saveStudy, type SaveOptions, type SaveResult } from './save';
 import {
   capabilities,
@@ -194,6 +195,32 @@ describe('saveStudy: an edit', () => {
     await saveStudy(fake.session, { original: stored, study: formRoundTrip(stored), newEndpoints: [] }, FAST);
     const sent = entries(transactions(fake.requests)[0])[0]?.resource as ImagingStudy;
     expect({ ...sent, meta: undefined }).toEqual({ ...stored, meta: undefined });
+  });
+
+  it('validates the study as merged and sends nothing when that has errors', async () => {
+    const stored = storedStudy();
+    const fake = server((req) => transactionResponse(req.json, ['200 OK', '201 Created']));
+    const seen: ImagingStudy[] = [];
+    const result = await saveStudy(
+      fake.session,
+      { original: stored, study: { ...formRoundTrip(stored), description: 'edited' }, newEndpoints: [] },
+      {
+        ...FAST,
+        validate: (study) => {
+          seen.push(study);
+          return [{ severity: 'error', code: 'invalid', details: { text: 'Kept note is invalid' } }];
+        },
+      },
+    );
+
+    // The validator saw the merged study (the stored content the form does not show included), with its profile.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.description).toBe('edited');
+    expect(seen[0]?.meta?.profile).toContain(IMR_IMAGINGSTUDY_URL);
+    expect(transactions(fake.requests)).toHaveLength(0);
+    const failed = expectKind(result, 'failed');
+    expect(failed.outcome.issue[0]?.details?.text).toBe('Kept note is invalid');
+    expect(failed.retryable).toBe(false);
   });
 
   it('turns 412 into a conflict carrying the server version, a diff and a rebase', async () => {

@@ -3,9 +3,10 @@
  * for new studies and an If-Match update for edits, retries for transient failures, and every other outcome as a
  * typed result the UI can act on.
  */
-import type { Endpoint, ImagingStudy, Meta, Resource } from 'fhir/r4';
+import type { Endpoint, ImagingStudy } from 'fhir/r4';
+import { outcomeOf } from '../kernel/outcome';
+import { studyToSave, withProfile } from '../study/document';
 import { supportsTransactions } from './capabilities';
-import { mergeEdits } from '../study/merge';
 import { toOperationOutcome } from './outcome';
 import { DEFAULT_TIMEOUT_MS, findStudyByUid } from './requests';
 import { DEFAULT_RETRY, withRetry } from './retry';
@@ -14,7 +15,6 @@ import { saveSeparately } from './save-separate';
 import { saveInTransaction } from './save-transaction';
 import {
   IMR_ENDPOINT_PROFILE,
-  IMR_IMAGING_STUDY_PROFILE,
   type NewEndpoint,
   type SaveInput,
   type SaveOptions,
@@ -26,7 +26,6 @@ import { studyUidOf } from '../study/study-uid';
 
 export { findStudyByUid } from './requests';
 export { diffStudies, rebase, type StudyChange, type StudyDiff } from '../study/diff';
-export { mergeEdits } from '../study/merge';
 export {
   IMR_ENDPOINT_PROFILE,
   IMR_IMAGING_STUDY_PROFILE,
@@ -35,14 +34,6 @@ export {
   type SaveOptions,
   type SaveResult,
 } from './save-types';
-
-function withProfile<T extends Resource>(resource: T, profile: string): T {
-  const meta: Meta = resource.meta ?? {};
-  const profiles = meta.profile ?? [];
-  // A versioned canonical (`url|1.1.0`) names the same profile.
-  if (profiles.some((p) => p.split('|')[0] === profile)) return resource;
-  return { ...resource, meta: { ...meta, profile: [...profiles, profile] } };
-}
 
 function newEndpointsUsed(study: ImagingStudy, endpoints: NewEndpoint[]): NewEndpoint[] {
   const referenced = new Set((study.endpoint ?? []).map((r) => r.reference));
@@ -64,7 +55,7 @@ function planSave(session: FhirSession, input: SaveInput, options: SaveOptions):
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
   if (original?.id) {
-    const study = withProfile(mergeEdits(original, input.study), IMR_IMAGING_STUDY_PROFILE);
+    const study = studyToSave(original, input.study);
     const versionId = original.meta?.versionId;
     return {
       ...common,
@@ -77,8 +68,7 @@ function planSave(session: FhirSession, input: SaveInput, options: SaveOptions):
       ...(versionId ? { versionId } : {}),
     };
   }
-  const { id: _id, ...fresh } = structuredClone(input.study);
-  const study = withProfile<ImagingStudy>(fresh, IMR_IMAGING_STUDY_PROFILE);
+  const study = studyToSave(undefined, input.study);
   return {
     ...common,
     mode: 'create',
@@ -95,6 +85,10 @@ async function runSave(session: FhirSession, input: SaveInput, options: SaveOpti
   } catch (err) {
     return { kind: 'failed', outcome: await toOperationOutcome(err), retryable: false };
   }
+  // The study as it will be sent (merged onto the server's copy) is checked once more: the merge may bring back
+  // what the form's live validation never saw.
+  const errors = (options.validate?.(plan.study) ?? []).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+  if (errors.length > 0) return { kind: 'failed', outcome: outcomeOf(...errors), retryable: false };
   try {
     if (plan.mode === 'create' && plan.uid) {
       const uid = plan.uid;

@@ -8,6 +8,7 @@ import { STUDY_UID_INDEX } from '../form/paths';
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
 import { isRecord } from '../kernel/json';
 import { patientNameText } from '../kernel/patient';
+import { withProfile } from './document';
 
 /** The react-hook-form values: the resource JSON, loosely typed because fields come from the profile. */
 export type StudyFormValues = Record<string, unknown>;
@@ -98,14 +99,8 @@ export function toResource(
   const identifiers = Array.isArray(body.identifier) ? (body.identifier as Identifier[]) : [];
   const uid = identifiers[STUDY_UID_INDEX];
   if (uid) uid.system = DICOM_UID_SYSTEM;
-  const meta = isRecord(body.meta) ? body.meta : {};
-  const profiles = Array.isArray(meta.profile) ? (meta.profile as string[]) : [];
-  body.meta = {
-    ...meta,
-    profile: profiles.includes(options.profileUrl) ? profiles : [...profiles, options.profileUrl],
-  };
   body.subject = subjectReference(options.patient);
-  const study = body as unknown as ImagingStudy;
+  const study = withProfile(body as unknown as ImagingStudy, options.profileUrl);
   applyCounts(study);
   return orderKeys(study, options.order ?? []);
 }
