@@ -31,7 +31,7 @@ test("dropping a generated study's files fills every mapped field, and the valid
   await expect(previewRow(app, 'Started')).toContainText('2024-03-14T09:26:53+01:00');
   await expect(previewRow(app, 'Modality')).toContainText('CT, PT');
   await expect(previewRow(app, 'Description')).toContainText('PET-CT whole body');
-  await expect(previewRow(app, 'Procedure code')).toContainText('PET-CT Whole body');
+  await expect(previewRow(app, 'Study type')).toContainText('PET-CT Whole body');
   await expect(previewRow(app, 'Referrer')).toContainText('Dr Marie Curie');
   await expect(previewRow(app, 'Series')).toContainText(
     '3 series: 1 CT (3 instances), 2 PT (2 instances), 3 SR (1 instance)',

@@ -52,7 +52,7 @@ test('QIDO-RS lookup against the real Orthanc fills the form', async ({ page }) 
   await expect(review).toBeVisible();
   await expect(previewRow(app, 'Study Instance UID')).toContainText(study.studyUid);
   await expect(previewRow(app, 'Started')).toContainText('2025-01-05T09:26:53+01:00');
-  await expect(previewRow(app, 'Procedure code')).toContainText('PET-CT Whole body');
+  await expect(previewRow(app, 'Study type')).toContainText('PET-CT Whole body');
   await expect(previewRow(app, 'Endpoint')).toContainText('Main PACS (DICOMweb)');
   await review.getByRole('button', { name: 'Apply' }).click();
 

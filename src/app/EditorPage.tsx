@@ -4,6 +4,7 @@ import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
 import { lazyModule, StudyEditor, whenIdle, type InlineEndpoint } from '../form';
+import { IMPORT_ADD_ONS } from '../import';
 import type { FhirSession } from '../fhir/session';
 import { makeIssue, outcomeMessages, outcomeOf } from '../kernel/outcome';
 import { toOperationOutcome } from '../fhir/outcome';
@@ -288,6 +289,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
             onEdit={autosave.onEdit}
             readOnly={!!cannotSave}
             cannotCreateEndpoint={endpointRestriction(grantedScopes)}
+            addOns={IMPORT_ADD_ONS}
           />
         </>
       )}

@@ -5,7 +5,7 @@ describe('changePlace', () => {
   it('names study elements, series and instances in words', () => {
     expect(changePlace('ImagingStudy.description')).toBe('Description');
     expect(changePlace('ImagingStudy.numberOfInstances')).toBe('Number of instances');
-    expect(changePlace('ImagingStudy.series[0].description')).toBe('Series 1: description');
+    expect(changePlace('ImagingStudy.series[0].description')).toBe('Series 1: Series description');
     expect(changePlace('ImagingStudy.series[1].instance[2].sopClass')).toBe('Series 2, instance 3: SOP class');
     expect(changePlace('ImagingStudy.series[3]')).toBe('Series 4');
     expect(changePlace('ImagingStudy.modality[0].code')).toBe('Modality code');

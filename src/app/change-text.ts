@@ -1,47 +1,26 @@
 /**
  * Plain words for the changes the conflict dialog lists: `ImagingStudy.series[0].description` becomes
- * "Series 1: description", a coding becomes its display text.
+ * "Series 1: Series description" (the field's label on the form), a coding becomes its display text.
  */
 import { isRecord } from '../kernel/json';
+import { fieldLabel } from '../profile/fields';
 import type { StudyChange } from '../study/diff';
 
 const MAX_VALUE_LENGTH = 80;
-
-function words(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-}
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// Names that are clearer spelled out than split from camelCase.
-const NAMES: Record<string, string> = {
-  identifier: 'identifier (Study Instance UID)',
-  uid: 'UID',
-  sopClass: 'SOP class',
-  procedureCode: 'study type',
-  reasonCode: 'reason',
-};
-
-/** Where a change is, e.g. "Series 2, instance 1: title". */
+/** Where a change is, e.g. "Series 2, instance 1: Instance title", naming the field as the form does. */
 export function changePlace(path: string): string {
-  const parts = path.replace(/^ImagingStudy\.?/, '').split('.');
-  const places: string[] = [];
-  const names: string[] = [];
-  for (const part of parts) {
-    const match = /^([A-Za-z]+)(?:\[(\d+)\])?$/.exec(part);
-    const name = match?.[1] ?? part;
-    const index = match?.[2];
-    if ((name === 'series' || name === 'instance') && index !== undefined) {
-      places.push(`${name} ${Number(index) + 1}`);
-    } else {
-      names.push(NAMES[name] ?? words(name));
-    }
-  }
+  const places = [...path.matchAll(/\b(series|instance)\[(\d+)\]/g)].map(([, name, index]) => {
+    return `${name} ${Number(index) + 1}`;
+  });
   const place = capitalized(places.join(', '));
-  const what = names.join(' ');
-  if (!place) return capitalized(what || 'study');
+  const isRow = path === 'ImagingStudy' || /(?:series|instance)\[\d+\]$/.test(path);
+  const what = isRow ? '' : fieldLabel('', path);
+  if (!place) return what || 'Study';
   return what ? `${place}: ${what}` : place;
 }
 

@@ -14,7 +14,7 @@ import {
 import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Patient } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { EditorContext, type EditorContextValue } from './context';
+import { EditorContext, type EditorAddOns, type EditorContextValue } from './context';
 import { FieldList } from './ElementInput';
 import { instanceRows } from './InstanceList';
 import { FocusBus, rowOf } from './focus';
@@ -22,7 +22,6 @@ import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
-import { ImportBar } from '../import/ImportBar';
 import { flattenErrors, indexInputs, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
 import { outcomeFromError } from '../kernel/outcome';
@@ -56,7 +55,11 @@ export interface StudyEditorProps {
    * whole resource, so the caller reads at its own pace.
    */
   onEdit?: (read: () => EditorSnapshot) => void;
+  /** Features the app plugs in (the DICOM import); the editor works without them. */
+  addOns?: EditorAddOns;
 }
+
+const NO_ADD_ONS: EditorAddOns = {};
 
 /** The editor's state at one moment. */
 export interface EditorSnapshot {
@@ -130,6 +133,7 @@ export function StudyEditor({
   cannotCreateEndpoint,
   initialNewEndpoints,
   onEdit,
+  addOns = NO_ADD_ONS,
 }: StudyEditorProps): JSX.Element {
   const model = useMemo(() => buildFormModel(registry), [registry]);
   const inputs = useMemo(() => indexInputs(model), [model]);
@@ -206,8 +210,9 @@ export function StudyEditor({
       newEndpoints,
       addNewEndpoint: (reference, endpoint) => setNewEndpoints((prev) => new Map(prev).set(reference, endpoint)),
       focusField,
+      addOns,
     }),
-    [registry, validator, patient, readOnly, cannotCreateEndpoint, searchEndpoints, newEndpoints, focusField],
+    [registry, validator, patient, readOnly, cannotCreateEndpoint, searchEndpoints, newEndpoints, focusField, addOns],
   );
 
   /** Shows a whole outcome (full validation or the server's); returns whether it has errors. */
@@ -254,7 +259,7 @@ export function StudyEditor({
             </Tabs>
             <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
               <Stack spacing={3}>
-                {!readOnly && <ImportBar />}
+                {!readOnly && addOns.ImportBar && <addOns.ImportBar />}
                 <Box component="section" aria-labelledby="study-heading">
                   <Typography id="study-heading" component="h2" variant="h6" gutterBottom>
                     Study

@@ -1,10 +1,22 @@
 /** What inputs need from the editor besides their own value: value sets, the patient, endpoints. */
-import { createContext, useContext } from 'react';
-import type { Endpoint, OperationOutcome, Patient } from 'fhir/r4';
+import { createContext, useContext, type ComponentType } from 'react';
+import type { Endpoint, OperationOutcome, Patient, Reference } from 'fhir/r4';
 import type { ValueSetModel } from '../profile/model';
 import type { Validator } from './ports';
 
+/**
+ * Features the app plugs into the editor (the DICOM import slice): the form renders them where they belong but never
+ * imports them, so the import stays a slice of its own above the form.
+ */
+export interface EditorAddOns {
+  /** The drop zone and buttons that start a DICOM import, above the study fields. */
+  ImportBar?: ComponentType;
+  /** Under the endpoint picker: checks that the chosen endpoints serve the study. */
+  EndpointChecks?: ComponentType<{ references: readonly Reference[] }>;
+}
+
 export interface EditorContextValue {
+  addOns: EditorAddOns;
   valueSet(url: string | undefined): ValueSetModel | undefined;
   validator: Validator;
   /** Validates an Endpoint against the Imaging Study Endpoint profile. */

@@ -5,7 +5,8 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
 import { set, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { FormField, FormModel } from './form-model';
-import { expressionToFieldPath, fieldPathToSchemaPath, STUDY_UID_INDEX } from './paths';
+import { STUDY_UID_INDEX } from '../study/values';
+import { expressionToFieldPath, fieldPathToSchemaPath } from './paths';
 import type { StudyFormValues } from '../study/values';
 
 export type IssueSeverity = 'error' | 'warning';

@@ -6,10 +6,9 @@
  * slicing is unordered), so slice-style expressions map there too.
  */
 
-export const RESOURCE_TYPE = 'ImagingStudy';
+import { STUDY_UID_INDEX } from '../study/values';
 
-/** The form index that always holds the `identifier:studyUID` slice. */
-export const STUDY_UID_INDEX = 0;
+export const RESOURCE_TYPE = 'ImagingStudy';
 
 const SEGMENT = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?$/;
 const STUDY_UID_SLICE = /^identifier(?::studyUID|\.where\(\s*system\s*=\s*'urn:dicom:uid'\s*\))/;

@@ -4,7 +4,8 @@
  */
 import type { Annotation, CodeableConcept, Coding, Identifier, ImagingStudySeries, Reference } from 'fhir/r4';
 import { isAccession, type MappedStudy } from './dicom/mapping';
-import { STUDY_UID_INDEX } from '../form/paths';
+import { ACCESSION_ENTRY, labelOf, STUDY_UID_ENTRY } from '../profile/fields';
+import { STUDY_UID_INDEX } from '../study/values';
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
 import { displayStudyUid } from '../study/study-uid';
 import type { StudyFormValues } from '../study/values';
@@ -90,28 +91,28 @@ function accessionText(value: unknown): string {
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 const FIELDS: [label: string, show: (values: StudyFormValues) => string][] = [
-  ['Study Instance UID', (v) => displayStudyUid(asArray<Identifier>(v.identifier)[STUDY_UID_INDEX]?.value)],
-  ['Accession number', (v) => accessionText(v.identifier)],
-  ['Started', (v) => text(v.started)],
-  ['Modality', (v) => asArray<Coding>(v.modality).map(codingText).join(', ')],
-  ['Description', (v) => text(v.description)],
-  ['Procedure code', (v) => asArray<CodeableConcept>(v.procedureCode).map(conceptText).join('; ')],
+  [STUDY_UID_ENTRY.label, (v) => displayStudyUid(asArray<Identifier>(v.identifier)[STUDY_UID_INDEX]?.value)],
+  [ACCESSION_ENTRY.label, (v) => accessionText(v.identifier)],
+  [labelOf('ImagingStudy.started'), (v) => text(v.started)],
+  [labelOf('ImagingStudy.modality'), (v) => asArray<Coding>(v.modality).map(codingText).join(', ')],
+  [labelOf('ImagingStudy.description'), (v) => text(v.description)],
+  [labelOf('ImagingStudy.procedureCode'), (v) => asArray<CodeableConcept>(v.procedureCode).map(conceptText).join('; ')],
   [
-    'Referrer',
+    labelOf('ImagingStudy.referrer'),
     (v) => (v.referrer as Reference | undefined)?.display ?? (v.referrer as Reference | undefined)?.reference ?? '',
   ],
-  ['Series', (v) => seriesText(v.series)],
-  ['Number of series', (v) => text(v.numberOfSeries)],
-  ['Number of instances', (v) => text(v.numberOfInstances)],
+  [labelOf('ImagingStudy.series'), (v) => seriesText(v.series)],
+  [labelOf('ImagingStudy.numberOfSeries'), (v) => text(v.numberOfSeries)],
+  [labelOf('ImagingStudy.numberOfInstances'), (v) => text(v.numberOfInstances)],
   [
-    'Endpoint',
+    labelOf('ImagingStudy.endpoint'),
     (v) =>
       asArray<Reference>(v.endpoint)
         .map((r) => r.display ?? r.reference ?? '')
         .join(', '),
   ],
   [
-    'Note',
+    labelOf('ImagingStudy.note'),
     (v) =>
       asArray<Annotation>(v.note)
         .map((n) => n.text)

@@ -4,7 +4,7 @@
  * (SOP classes, named identifier entries). Plain TypeScript, read by the form (labels, layout, widgets) and by
  * the validator (field names in messages), so a field has one name everywhere.
  */
-import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
+import { DICOM_UID_SYSTEM, V2_0203_SYSTEM } from '../kernel/canonicals';
 import type { ElementNode } from './model';
 
 /** Where a field is shown: the main section, "More details", a series or an instance row. */
@@ -212,18 +212,50 @@ export function sectionFields(section: FieldSection): { path: string; order: num
     .sort((a, b) => a.order - b.order);
 }
 
-/** An identifier the editor shows as a field of its own: a named slice of `ImagingStudy.identifier`. */
+/**
+ * An identifier the editor and import name as a field of their own: a named slice of `ImagingStudy.identifier`
+ * (marked by its system) or a typed entry beside it (marked by its HL7 v2-0203 type).
+ */
 export interface IdentifierEntry {
-  sliceName: string;
-  /** The identifier system that marks the entry (the slice's pattern). */
-  system: string;
+  name: string;
   label: string;
+  /** The identifier system that marks the entry (the slice's pattern). */
+  system?: string;
+  /** The identifier type that marks the entry. */
+  type?: { system: string; code: string };
 }
 
+export const STUDY_UID_ENTRY: IdentifierEntry = {
+  name: 'studyUID',
+  system: DICOM_UID_SYSTEM,
+  label: 'Study Instance UID',
+};
+/** R4 ImagingStudy.identifier: "Accession Number should use ACSN Identifier type". */
+export const ACCESSION_ENTRY: IdentifierEntry = {
+  name: 'accession',
+  type: { system: V2_0203_SYSTEM, code: 'ACSN' },
+  label: 'Accession number',
+};
+
 /** The named identifier entries, in screen order. */
-export const IDENTIFIER_ENTRIES: readonly IdentifierEntry[] = [
-  { sliceName: 'studyUID', system: DICOM_UID_SYSTEM, label: 'Study Instance UID' },
-];
+export const IDENTIFIER_ENTRIES: readonly IdentifierEntry[] = [STUDY_UID_ENTRY, ACCESSION_ENTRY];
+
+/** Whether an identifier is the entry's: its system, or a coding of its type. */
+export function isIdentifierEntry(
+  entry: IdentifierEntry,
+  identifier: { system?: string; type?: { coding?: { system?: string; code?: string }[] } },
+): boolean {
+  if (entry.system !== undefined) return identifier.system === entry.system;
+  const type = entry.type;
+  return (
+    type !== undefined && (identifier.type?.coding ?? []).some((c) => c.system === type.system && c.code === type.code)
+  );
+}
+
+/** The label of an element on screen, by snapshot element id (for lists that name fields, e.g. the import review). */
+export function labelOf(elementId: string): string {
+  return fieldLabel(elementId, elementId);
+}
 
 export interface SopClass {
   uid: string;

@@ -4,11 +4,16 @@
  * notes, performers...) rides along untouched, which makes an edit a merge onto the original.
  */
 import type { Identifier, ImagingStudy, ImagingStudySeries, Patient, Reference } from 'fhir/r4';
-import { STUDY_UID_INDEX } from '../form/paths';
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
 import { isRecord } from '../kernel/json';
 import { patientNameText } from '../kernel/patient';
 import { withProfile } from './document';
+
+/**
+ * The index of `identifier` that always holds the `identifier:studyUID` slice in the values (the slicing is
+ * unordered; a fixed place gives the Study Instance UID a stable field name).
+ */
+export const STUDY_UID_INDEX = 0;
 
 /** The react-hook-form values: the resource JSON, loosely typed because fields come from the profile. */
 export type StudyFormValues = Record<string, unknown>;

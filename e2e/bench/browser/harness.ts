@@ -5,7 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ehrLaunchId } from '../../sandbox/testing/smart-client';
 import { fieldId } from '../../../src/form/inputs/a11y';
-import { STUDY_UID_INDEX } from '../../../src/form/paths';
+import { STUDY_UID_INDEX } from '../../../src/study/values';
 import { launchProbe, NAME_SHIM, type LaunchReport } from './probes';
 import type { BenchServers } from './servers';
 import { CHROMIUM_LAUNCH } from '../../chromium';

@@ -6,7 +6,6 @@ import { useEditor } from '../context';
 import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../endpoint';
 import { fieldStatus } from './a11y';
 import { NewEndpointForm } from './NewEndpointForm';
-import { EndpointChecks } from '../../import/EndpointChecks';
 import type { InputProps } from './types';
 
 /** The reason shown under a disabled "New endpoint" button (one Endpoint field per study). */
@@ -50,7 +49,8 @@ function useEndpointSearch(
  * one inline, referenced by a temporary `urn:uuid:` until the app's transaction creates it.
  */
 export function EndpointInput({ field, name, label }: InputProps) {
-  const { readOnly, cannotCreateEndpoint, newEndpoints, addNewEndpoint } = useEditor();
+  const { readOnly, cannotCreateEndpoint, newEndpoints, addNewEndpoint, addOns } = useEditor();
+  const { EndpointChecks } = addOns;
   const { field: control, fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const [text, setText] = useState('');
@@ -119,7 +119,7 @@ export function EndpointInput({ field, name, label }: InputProps) {
           />
         )}
       />
-      <EndpointChecks references={references} />
+      {EndpointChecks && <EndpointChecks references={references} />}
       {!readOnly && !creating && (
         <Button
           sx={{ mt: 1 }}

@@ -12,7 +12,7 @@ import type {
   Reference,
 } from 'fhir/r4';
 import { bodyPartCoding, codedEntryToConcept, lateralityCoding, modalityCoding } from './codes';
-import { V2_0203_SYSTEM } from '../../kernel/canonicals';
+import { ACCESSION_ENTRY, isIdentifierEntry } from '../../profile/fields';
 import { sopClassCoding } from '../../study/sop-class';
 import { startedParts, type StartedParts } from './datetime';
 import { formatPersonName } from './patient';
@@ -42,11 +42,11 @@ export interface MappedStudy {
 }
 
 /** The identifier type of an accession number (HL7 v2 table 0203). */
-export const ACCESSION_TYPE: CodeableConcept = { coding: [{ system: V2_0203_SYSTEM, code: 'ACSN' }] };
+export const ACCESSION_TYPE: CodeableConcept = { coding: [{ ...ACCESSION_ENTRY.type }] };
 
 /** Whether an identifier is an accession number (typed ACSN). */
 export function isAccession(identifier: Identifier): boolean {
-  return identifier.type?.coding?.some((c) => c.system === V2_0203_SYSTEM && c.code === 'ACSN') === true;
+  return isIdentifierEntry(ACCESSION_ENTRY, identifier);
 }
 
 function seriesLaterality(series: DicomSeries): Coding | undefined {
