@@ -2,7 +2,7 @@ import type { ImagingStudy } from 'fhir/r4';
 import { imrValidator, isValid, type Validator } from '../../src/validation';
 import { medplumReference, type MedplumReference } from '../../src/validation/corpus/medplum';
 import { type BenchSection, markdownTable, round, stats, type Stats, timeOnce } from './report';
-import { generateStudy, withInstanceUid } from '../../src/study/testing/large-study';
+import { generateStudy, withInstanceUid } from '../../src/testing/large-study';
 
 interface Size {
   series: number;

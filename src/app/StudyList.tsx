@@ -14,13 +14,7 @@ import {
 import type { ImagingStudy } from 'fhir/r4';
 import type { ReactNode } from 'react';
 import { routeHref } from './router';
-
-import { DICOM_UID_SYSTEM as DICOM_UID } from '../kernel/canonicals';
-
-function studyUid(study: ImagingStudy): string {
-  const value = study.identifier?.find((i) => i.system === DICOM_UID)?.value ?? '';
-  return value.replace(/^urn:oid:/, '');
-}
+import { studyUidOf } from '../study/study-uid';
 
 function modalities(study: ImagingStudy): string {
   return (study.modality ?? [])
@@ -90,7 +84,7 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
                   {study.description || 'Untitled study'}
                 </Link>
               </TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{studyUid(study)}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{(studyUidOf(study) ?? '')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -9,7 +9,7 @@ import {
   searchset,
   type RecordedRequest,
 } from './testing/fake-server';
-import { formRoundTrip, newEndpoint, newStudy, storedStudy, UID } from './testing/studies';
+import { formRoundTrip, newEndpoint, newStudy, storedStudy, UID } from '../testing/studies';
 
 const FAST: SaveOptions = { now: () => new Date('2024-03-06T08:30:00Z'), retry: { minDelayMs: 0, randomize: false } };
 const URN = 'urn:uuid:6f1e3c9a-1b2d-4e5f-8a9b-0c1d2e3f4a5b';

@@ -13,7 +13,7 @@ import {
   type Handler,
   type RecordedRequest,
 } from './testing/fake-server';
-import { formRoundTrip, newEndpoint, newStudy, storedStudy, UID } from './testing/studies';
+import { formRoundTrip, newEndpoint, newStudy, storedStudy, UID } from '../testing/studies';
 
 const NOW = new Date('2024-03-06T08:30:00.000Z');
 const FAST: SaveOptions = { now: () => NOW, retry: { minDelayMs: 0, randomize: false } };

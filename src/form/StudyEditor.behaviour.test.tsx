@@ -2,7 +2,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, imrRegistryInput, IMR_IMAGINGSTUDY_URL, type StructureDefinitionJson } from '../profile';
 import { createValidator } from '../validation';
-import { existingStudy, renderEditor } from './testing/render';
+import { existingStudy } from '../testing/fixtures';
+import { renderEditor } from './testing/render';
 
 afterEach(cleanup);
 

@@ -1,12 +1,10 @@
 /** Building and describing Imaging Study Endpoint resources for the endpoint picker. */
 import type { Coding, Endpoint, Reference } from 'fhir/r4';
 
-export { IMAGING_STUDY_ENDPOINT_URL } from '../kernel/canonicals';
-import { IMAGING_STUDY_ENDPOINT_URL } from '../kernel/canonicals';
-export const CONNECTION_TYPE_VS = 'https://profiles.ihe.net/RAD/IMR/ValueSet/imaging-study-endpoint-connectiontype-vs';
+import { DCM_SYSTEM, IMAGING_STUDY_ENDPOINT_URL } from '../kernel/canonicals';
 /** The IMR study-level payload type (DCM 113014 "Study"); fixed for endpoints created here. */
 export const STUDY_PAYLOAD: Coding = {
-  system: 'http://dicom.nema.org/resources/ontology/DCM',
+  system: DCM_SYSTEM,
   code: '113014',
   display: 'Study',
 };

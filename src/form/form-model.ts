@@ -3,7 +3,7 @@
  * Plain TypeScript, derived from the element model only, so a changed profile changes the form.
  */
 import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
-import { labelFor, sectionFields, type FieldSection } from '../profile/fields';
+import { fieldSpec, labelFor, sectionFields, type FieldSection } from '../profile/fields';
 import type { ElementNode, ProfileModel } from '../profile/model';
 import type { ProfileRegistry } from './ports';
 import { inputKindFor, type InputKind } from './dispatch';
@@ -19,9 +19,6 @@ function sectionNames(section: FieldSection): string[] {
 /** Optional elements that IMR names as useful; shown under "More details", in this order. */
 const DETAIL_ELEMENTS = sectionNames('details');
 
-/** Series and instance elements the series editor shows besides the mandatory/must-support ones. */
-const SERIES_ELEMENTS = sectionNames('series');
-const INSTANCE_ELEMENTS = sectionNames('instance');
 
 /** One input of the form. */
 export interface FormField {
@@ -104,16 +101,13 @@ function mainFieldsFor(el: ElementNode): FormField[] {
   return [toField(el)];
 }
 
-const SHOWN_CHILDREN: Record<string, readonly string[]> = {
-  'ImagingStudy.series': SERIES_ELEMENTS,
-  'ImagingStudy.series.instance': INSTANCE_ELEMENTS,
-};
-
-/** A backbone field with the children the editor shows: the listed ones plus any mandatory/must-support. */
+/**
+ * A backbone field with the children the editor shows: those the field table places in the series or instance
+ * section, plus any mandatory/must-support.
+ */
 function backboneField(el: ElementNode): FormField {
-  const shown = SHOWN_CHILDREN[el.path] ?? [];
   const children = el.children
-    .filter((c) => shown.includes(c.name) || isMainElement(c))
+    .filter((c) => fieldSpec(c.id)?.section !== undefined || isMainElement(c))
     .map((c) => (c.children.length > 0 ? backboneField(c) : toField(c)));
   return toField(el, children);
 }

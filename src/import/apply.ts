@@ -7,6 +7,7 @@ import { isAccession, type MappedStudy } from './dicom/mapping';
 import { ACCESSION_ENTRY, labelOf, STUDY_UID_ENTRY } from '../profile/fields';
 import { STUDY_UID_INDEX } from '../study/values';
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
+import { oidUri } from '../kernel/uid';
 import { displayStudyUid } from '../study/study-uid';
 import type { StudyFormValues } from '../study/values';
 
@@ -30,7 +31,7 @@ export function applyImport(current: StudyFormValues, choice: ImportChoice, now:
   identifiers[STUDY_UID_INDEX] = {
     ...identifiers[STUDY_UID_INDEX],
     system: DICOM_UID_SYSTEM,
-    value: `urn:oid:${mapped.studyUid}`,
+    value: oidUri(mapped.studyUid),
   };
   if (mapped.accession) {
     const at = identifiers.findIndex((id, i) => i !== STUDY_UID_INDEX && isAccession(id));

@@ -4,7 +4,8 @@
  * 64 characters. FHIR stores the study UID and SOP class codes as `urn:oid:` + UID; series and instance UIDs bare.
  */
 
-const OID_PREFIX = 'urn:oid:';
+/** The prefix of an OID URI: how FHIR writes a UID as a URI. */
+export const OID_PREFIX = 'urn:oid:';
 const OID_PREFIX_ANY_CASE = /^urn:oid:/i;
 
 /** Numbers without leading zeros, separated by single dots. */
@@ -37,4 +38,18 @@ export function oidUri(uid: string): string {
 export function generateUid(): string {
   const hex = crypto.randomUUID().replace(/-/g, '');
   return `2.25.${BigInt(`0x${hex}`).toString(10)}`;
+}
+
+/** What is wrong with a bare UID, as the end of a sentence starting with the field's name; undefined if valid. */
+export function uidProblem(uid: string): string | undefined {
+  if (isValidUid(uid)) return undefined;
+  if (uid.length === 0) return 'is empty';
+  const bad = /[^0-9.]/.exec(uid);
+  if (bad !== null) return `may contain only digits and dots, but has "${bad[0]}"`;
+  if (uid.length > 64) return `is ${uid.length} characters long; the maximum is 64`;
+  if (uid.startsWith('.')) return 'must not start with a dot';
+  if (uid.endsWith('.')) return 'must not end with a dot';
+  if (uid.includes('..')) return 'must not have two dots in a row (an empty number)';
+  const leadingZero = uid.split('.').find((part) => part.length > 1 && part.startsWith('0')) ?? '';
+  return `has a number with a leading zero ("${leadingZero}"): write it as ${leadingZero.replace(/^0+(?=\d)/, '')}`;
 }

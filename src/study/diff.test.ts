@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImagingStudy } from 'fhir/r4';
 import { diffStudies, rebase } from './diff';
-import { storedStudy, UID } from '../fhir/testing/studies';
+import { storedStudy, UID } from '../testing/studies';
 
 function edit(study: ImagingStudy, change: (s: ImagingStudy) => void): ImagingStudy {
   const copy = structuredClone(study);

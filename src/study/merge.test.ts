@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImagingStudy } from 'fhir/r4';
 import { mergeEdits } from './merge';
-import { formRoundTrip, storedStudy, UID } from '../fhir/testing/studies';
+import { formRoundTrip, storedStudy, UID } from '../testing/studies';
 
 function withoutMeta(study: ImagingStudy): string {
   const { meta: _meta, ...rest } = study;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IMR_IMAGINGSTUDY_URL } from '../profile';
-import { patient } from '../form/testing/fixtures';
-import { existingStudy } from '../form/testing/render';
+import { patient } from '../testing/fixtures';
+import { existingStudy } from '../testing/fixtures';
 import { incrementalBuilder, prune, toFormValues, toResource } from './values';
 
 const options = { patient, profileUrl: IMR_IMAGINGSTUDY_URL };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createValidator, imrValidator, validateEndpoint } from './index';
 import type { JsonObject } from './json';
-import { at, containedEndpoint, DCM, imrElements, modifiedRegistry, studyWith, summary } from './test-fixtures';
+import { at, containedEndpoint, DCM, imrElements, modifiedRegistry, studyWith, summary } from './testing/fixtures';
 
 const validator = imrValidator();
 const issuesOf = (study: unknown) => summary(validator.validate(study).issue);

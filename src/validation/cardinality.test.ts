@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createValidator, imrValidator } from './index';
-import { at, imrElements, modifiedRegistry, studyWith, summary } from './test-fixtures';
+import { at, imrElements, modifiedRegistry, studyWith, summary } from './testing/fixtures';
 
 const validator = imrValidator();
 const issuesOf = (study: unknown) => summary(validator.validate(study).issue);

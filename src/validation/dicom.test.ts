@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { imrValidator } from './index';
 import type { JsonObject } from './json';
-import { at, studyWith, summary } from './test-fixtures';
-import { bareUidProblem, studyUidProblem, uidProblem } from './uid';
+import { at, studyWith, summary } from './testing/fixtures';
+import { uidProblem } from '../kernel/uid';
+import { bareUidProblem, studyUidProblem } from './uid';
 
 const validator = imrValidator();
 const issuesOf = (study: unknown) => validator.validate(study).issue;

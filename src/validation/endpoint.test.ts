@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValid, validateEndpoint } from './index';
-import { containedEndpoint, summary } from './test-fixtures';
+import { containedEndpoint, summary } from './testing/fixtures';
 
 describe('validateEndpoint (Imaging Study Endpoint profile)', () => {
   it('accepts a complete endpoint', () => {

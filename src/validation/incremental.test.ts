@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateStudy, withInstanceUid } from '../study/testing/large-study';
+import { generateStudy, withInstanceUid } from '../testing/large-study';
 import { loadCorpus } from './corpus/load';
 import { imrValidator } from './index';
 import { isAtOrBelow } from './issues';
 import { isRecord, type JsonObject } from './json';
-import { at, containedEndpoint, studyWith } from './test-fixtures';
+import { at, containedEndpoint, studyWith } from './testing/fixtures';
 
 const validator = imrValidator();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imrValidator, validateEndpoint } from './index';
 import type { JsonObject } from './json';
-import { containedEndpoint, studyWith, summary } from './test-fixtures';
+import { containedEndpoint, studyWith, summary } from './testing/fixtures';
 
 const validator = imrValidator();
 const issuesOf = (study: unknown) => validator.validate(study).issue;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { imrValidator } from './index';
-import { studyWith, summary } from './test-fixtures';
+import { studyWith, summary } from './testing/fixtures';
 import type { JsonObject } from './json';
 
 const validator = imrValidator();

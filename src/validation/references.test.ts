@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imrValidator } from './index';
 import type { JsonObject } from './json';
-import { containedEndpoint, studyWith, summary } from './test-fixtures';
+import { containedEndpoint, studyWith, summary } from './testing/fixtures';
 
 const validator = imrValidator();
 const withSubject = (subject: unknown, contained?: unknown[]) =>

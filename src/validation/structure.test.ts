@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imrValidator, isValid, validateEndpoint } from './index';
 import type { JsonObject } from './json';
-import { at, containedEndpoint, minimalStudy, studyWith, summary } from './test-fixtures';
+import { at, containedEndpoint, minimalStudy, studyWith, summary } from './testing/fixtures';
 
 const validator = imrValidator();
 const issuesOf = (study: unknown) => summary(validator.validate(study).issue);

@@ -1,6 +1,6 @@
 /** Seeds the benchmark's studies through the sandbox's FHIR API, with an access token from a launched app. */
 import type { Bundle, ImagingStudy } from 'fhir/r4';
-import { generateStudy } from '../../../src/study/testing/large-study';
+import { generateStudy } from '../../../src/testing/large-study';
 
 export interface SeededStudy {
   id: string;

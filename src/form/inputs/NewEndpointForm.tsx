@@ -3,7 +3,8 @@ import type { Endpoint } from 'fhir/r4';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useEditor } from '../context';
-import { buildEndpoint, CONNECTION_TYPE_VS, newEndpointReference, STUDY_PAYLOAD } from '../endpoint';
+import { CONNECTION_TYPE_VS } from '../../kernel/canonicals';
+import { buildEndpoint, newEndpointReference, STUDY_PAYLOAD } from '../endpoint';
 import { conceptToCoding } from './coding';
 
 interface NewEndpointValues {

@@ -3,8 +3,8 @@
  * and read issues. Not used by the app.
  */
 import type { OperationOutcomeIssue } from 'fhir/r4';
-import { createRegistry, imrRegistryInput, type ProfileRegistry, type RegistryInput } from '../profile';
-import type { JsonObject } from './json';
+import { createRegistry, imrRegistryInput, type ProfileRegistry, type RegistryInput } from '../../profile';
+import type { JsonObject } from '../json';
 
 export const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
 
