@@ -84,7 +84,7 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
                   {study.description || 'Untitled study'}
                 </Link>
               </TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{(studyUidOf(study) ?? '')}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{studyUidOf(study) ?? ''}</TableCell>
             </TableRow>
           ))}
         </TableBody>

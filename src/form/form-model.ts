@@ -19,7 +19,6 @@ function sectionNames(section: FieldSection): string[] {
 /** Optional elements that IMR names as useful; shown under "More details", in this order. */
 const DETAIL_ELEMENTS = sectionNames('details');
 
-
 /** One input of the form. */
 export interface FormField {
   /** Snapshot element id, e.g. `ImagingStudy.identifier:studyUID.value`. */
