@@ -1,6 +1,7 @@
 /**
  * Hostile strings typed into the editor: every text input of the form (study, More details, a series, the inline
- * endpoint form) takes every hostile string; the short ones are also typed key by key; the description is saved with
+ * endpoint form) takes every hostile string; the short ones are also typed into the description (key by key where
+ * per-key behaviour matters); the description is saved with
  * each of them and read back. Nothing may run, values stay text, and the app keeps working.
  */
 import type { Locator, Page } from '@playwright/test';
@@ -112,9 +113,23 @@ for (const part of [0, 1]) {
   });
 }
 
-test('hostile strings typed key by key into the description stay text, also in the FHIR JSON view', async ({
-  page,
-}) => {
+/**
+ * Where per-key behaviour is the point: a string whose prefixes are themselves different markup, entities,
+ * templates or code-point sequences (half a tag, half a surrogate pair) goes through the live validator and the
+ * JSON view once per key. The rest are filled: typing them key by key checks nothing more and only takes time.
+ */
+const KEY_BY_KEY = new Set([
+  'script tag',
+  'img onerror',
+  'HTML entities of a script tag',
+  'template expression',
+  'template literal',
+  'right-to-left override',
+  'combining characters (zalgo)',
+  'astral-plane emoji and surrogates',
+]);
+
+test('hostile strings typed into the description stay text, also in the FHIR JSON view', async ({ page }) => {
   const app = await openFullEditor(page);
   const dialogs = watchDialogs(app);
   // Where a keyboard can type them: a tab would move the focus, a megabyte would take hours.
@@ -122,10 +137,13 @@ test('hostile strings typed key by key into the description stay text, also in t
   const typeable = HOSTILE_STRINGS.filter(
     (s) => isTypeable(s) && !/[\t\r\n]/.test(s.value) && !s.value.includes('\u0000'),
   );
+  const keyed = typeable.filter((s) => KEY_BY_KEY.has(s.name));
+  expect(keyed.map((s) => s.name).sort()).toEqual([...KEY_BY_KEY].sort());
   for (const hostile of typeable) {
     await description.fill('');
-    await description.pressSequentially(hostile.value);
-    expect(await description.inputValue(), label(hostile)).toBe(hostile.value);
+    if (KEY_BY_KEY.has(hostile.name)) await description.pressSequentially(hostile.value);
+    else await description.fill(hostile.value);
+    await expect(description, label(hostile)).toHaveValue(hostile.value);
   }
   await expectNothingExecuted(app, dialogs);
 
@@ -136,7 +154,8 @@ test('hostile strings typed key by key into the description stay text, also in t
   await app.getByRole('tab', { name: 'Form' }).click();
   await expect(description).toHaveValue(typeable[typeable.length - 1]?.value ?? '');
   await expectNothingExecuted(app, dialogs);
-  test.info().annotations.push(countCases('typed key by key into Description', typeable.length));
+  test.info().annotations.push(countCases('typed into Description', typeable.length));
+  test.info().annotations.push(countCases('of them key by key', keyed.length));
 });
 
 test('a description with each hostile string is saved, read back and shown as text', async ({ page }) => {

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStatus } from '@medplum/core';
-import { isRecord } from '../../../src/kernel/json.ts';
 import type { SmartAuthServer } from '../auth/auth-server.ts';
 import { SYSTEM_ACCESS } from '../fhir/access.ts';
 import type { FhirEngine } from '../fhir/engine.ts';
@@ -20,7 +19,15 @@ export const CONTROL_PATH = '/__control/';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+type Input = Record<string, unknown>;
+
 class ControlError extends Error {}
+
+// Its own guard, not the kernel's: Playwright loads src/ through require for the validator (editor-helpers.ts), and a
+// kernel module loaded that way cannot then be imported as ESM by the sandbox in the same worker.
+function isRecord(value: unknown): value is Input {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /**
  * Test-only controls (POST, JSON body, loopback only) for e2e tests that need the EHR to misbehave:
@@ -54,7 +61,7 @@ export class ControlHandler {
     }
   }
 
-  private async run(action: string, body: Record<string, unknown>): Promise<[number, unknown]> {
+  private async run(action: string, body: Input): Promise<[number, unknown]> {
     const { engine, auth, faults } = this.options;
     switch (action) {
       case 'fail-requests': {
