@@ -2,8 +2,9 @@ import { TextField } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
-import { parseDateTime } from '../date-time';
+import { parseDateTime } from '../../kernel/datetime';
 import { fieldStatus } from './a11y';
+import type { PickerParts } from './DateTimePickers';
 import type { InputProps } from './types';
 
 // The pickers (MUI X and dayjs) load after the form is shown; until then the field shows its value, disabled.
@@ -18,7 +19,8 @@ export function DateTimeInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
   const { field: control, fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
-  const parts = parseDateTime(control.value);
+  const parsed = parseDateTime(control.value);
+  const parts = parsed?.precision === 'year-month' ? undefined : (parsed as PickerParts | undefined);
   const text = label ?? field.label;
 
   if (parts === undefined && typeof control.value === 'string') {

@@ -11,12 +11,16 @@ import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useState } from 'react';
 import type { ControllerRenderProps } from 'react-hook-form';
-import { browserOffset, formatDateTime, OFFSETS, type DateTimeParts, type DateTimePrecision } from '../date-time';
+import { browserOffset, formatDateTime, OFFSETS, type DatePrecision, type DateTimeParts } from '../../kernel/datetime';
 import type { FieldStatus } from './a11y';
 
 dayjs.extend(customParseFormat);
 
-const LOCAL_FORMAT: Record<DateTimePrecision, string> = {
+/** The precisions the pickers offer (a stored year-month is shown as text instead). */
+export type PickerPrecision = Exclude<DatePrecision, 'year-month'>;
+export type PickerParts = DateTimeParts & { precision: PickerPrecision };
+
+const LOCAL_FORMAT: Record<PickerPrecision, string> = {
   year: 'YYYY',
   date: 'YYYY-MM-DD',
   'date-time': 'YYYY-MM-DDTHH:mm:ss',
@@ -29,13 +33,13 @@ export interface DateTimePickersProps {
   control: ControllerRenderProps;
   status: FieldStatus;
   /** The stored value, split; undefined when there is none yet. */
-  parts: DateTimeParts | undefined;
+  parts: PickerParts | undefined;
 }
 
 /** A precision selector (year / date / date-time), the picker for it, and the UTC offset for date-times. */
 export default function DateTimePickers({ label, required, readOnly, control, status, parts }: DateTimePickersProps) {
   // Only what the stored value cannot hold yet (precision/offset before a date is picked) is local UI state.
-  const [draftPrecision, setDraftPrecision] = useState<DateTimePrecision>('date-time');
+  const [draftPrecision, setDraftPrecision] = useState<PickerPrecision>('date-time');
   const [draftOffset, setDraftOffset] = useState<string>(() => browserOffset());
   const precision = parts?.precision ?? draftPrecision;
   const offset = parts?.offset ?? draftOffset;
@@ -89,7 +93,7 @@ export default function DateTimePickers({ label, required, readOnly, control, st
           value={precision}
           disabled={readOnly}
           onChange={(e) => {
-            const next = e.target.value as DateTimePrecision;
+            const next = e.target.value as PickerPrecision;
             setDraftPrecision(next);
             if (picked) store(picked, next);
           }}
