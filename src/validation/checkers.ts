@@ -32,6 +32,7 @@ function checkFixedAndPattern(node: ElementNode, value: unknown, path: string, c
 
 function checkInvariants(rules: ElementRules, value: unknown, path: string, ctx: WalkContext) {
   for (const inv of rules.invariants) {
+    if (inv.severity === 'information' && !ctx.bestPractice) continue;
     if (inv.holds(value, ctx) !== false) continue;
     const label = () => fieldLabel(rules.node.id, path);
     const text = invariantMessage(inv, value, label);
@@ -90,13 +91,16 @@ export class PrimitiveChecker implements ValueChecker {
       const problem = this.primitive(value);
       if (problem !== undefined) {
         const path = childPath(prefix, key);
-        ctx.report('error', problem.code, path, problem.message(fieldLabel(node.id, path)));
-      } else if (node.fixed !== undefined || node.pattern !== undefined || binding !== undefined) {
+        ctx.report(problem.severity, problem.code, path, problem.message(fieldLabel(node.id, path)));
+      }
+      // A value that only breaks a SHOULD is still a value of its type: its other rules apply.
+      const wellFormed = problem === undefined || problem.severity !== 'error';
+      if (wellFormed && (node.fixed !== undefined || node.pattern !== undefined || binding !== undefined)) {
         const path = childPath(prefix, key);
         checkFixedAndPattern(node, value, path, ctx);
         binding?.(value, path, node.id, ctx);
       }
-      if (this.hook !== undefined) this.hook.hook(value, prefix, key, node.id, ctx, problem === undefined);
+      if (this.hook !== undefined) this.hook.hook(value, prefix, key, node.id, ctx, wellFormed);
       if (invariants.length > 0) checkInvariants(this.rules, value, childPath(prefix, key), ctx);
     }
     if (ext !== undefined) this.checkExtensionData(ext, value !== undefined, childPath(prefix, key), ctx);

@@ -24,7 +24,28 @@ export interface WalkContext {
   readonly uids: UidRegistry | undefined;
   /** Contained resource types by id, of `rootResource` (computed on first use). */
   containedTypes(): ReadonlyMap<string, string>;
-  report(severity: 'error' | 'warning', code: IssueCode, expression: string, text: string, diagnostics?: string): void;
+  /** Whether best-practice rules (R4 marks dom-6 so) are reported, as information. */
+  readonly bestPractice: boolean;
+  report(severity: ReportSeverity, code: IssueCode, expression: string, text: string, diagnostics?: string): void;
+}
+
+/**
+ * How strongly the specification words a rule: SHALL -> error, SHOULD -> warning, best practice ->
+ * information. Only an error (or fatal) makes a resource invalid.
+ */
+export type ReportSeverity = 'error' | 'warning' | 'information';
+
+/** An issue in the validator's format with any of the three severities (makeIssue builds error and warning). */
+export function issueOf(
+  severity: ReportSeverity,
+  code: IssueCode,
+  expression: string,
+  text: string,
+  diagnostics?: string,
+): OperationOutcomeIssue {
+  const issue = makeIssue(severity === 'information' ? 'warning' : severity, code, expression, text, diagnostics);
+  if (severity === 'information') issue.severity = 'information';
+  return issue;
 }
 
 function containedTypesOf(root: JsonObject): Map<string, string> {
@@ -40,7 +61,12 @@ function containedTypesOf(root: JsonObject): Map<string, string> {
 }
 
 /** A context for walking `resource` as the top-level resource. */
-export function rootContext(resource: JsonObject, issues: OperationOutcomeIssue[], full: boolean): WalkContext {
+export function rootContext(
+  resource: JsonObject,
+  issues: OperationOutcomeIssue[],
+  full: boolean,
+  bestPractice = false,
+): WalkContext {
   let contained: Map<string, string> | undefined;
   return {
     issues,
@@ -48,9 +74,10 @@ export function rootContext(resource: JsonObject, issues: OperationOutcomeIssue[
     rootResource: resource,
     indices: [],
     uids: full ? { series: new Set(), instances: new Set() } : undefined,
+    bestPractice,
     containedTypes: () => (contained ??= containedTypesOf(resource)),
     report(severity, code, expression, text, diagnostics) {
-      issues.push(makeIssue(severity, code, expression, text, diagnostics));
+      issues.push(issueOf(severity, code, expression, text, diagnostics));
     },
   };
 }

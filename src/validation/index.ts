@@ -10,8 +10,11 @@
  * (UID syntax, `urn:oid:` on the study UID only, unique series/SOP instance UIDs, counts).
  *
  * Issue format:
- * - `severity`: `fatal` (not a JSON object), `error` (invalid), `warning` (valid, but check it:
- *   extensible binding misses, series/instance counts that disagree, unresolvable reference forms);
+ * - `severity` follows the specification's wording: `fatal` (not a JSON object), `error` for a broken
+ *   SHALL (invalid), `warning` for a broken SHOULD (valid, but check it: whitespace-only or
+ *   control-character text, extensible binding misses, series/instance counts that disagree,
+ *   unresolvable reference forms), `information` for a best-practice guideline (dom-6, only with
+ *   the `bestPractice` option). Only `error` and `fatal` make a resource invalid (`isValid`);
  * - `code`: `required` (missing element or slice, too few entries), `structure` (wrong JSON shape
  *   or type, null, empty list, unknown field, too many entries, wrong reference target), `value`
  *   (bad primitive format, fixed/pattern mismatch, DICOM UID syntax), `code-invalid` (binding),
@@ -28,7 +31,7 @@
  *   anything in a primitive's `_name` data under the primitive's path (`ImagingStudy.status.extension[0]`).
  *
  * Not reported: bindings to value sets that could not be expanded offline (see
- * `ProfileRegistry.notExpandable`), the best-practice dom-6 (narrative), and the contents of
+ * `ProfileRegistry.notExpandable`), the best-practice dom-6 unless asked for, and the contents of
  * contained resources other than Endpoint (no profile for them here).
  */
 import { setFhirpathEngine } from './fhirpath-engine';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imrValidator, validateEndpoint } from './index';
+import { IMR_IMAGINGSTUDY_URL, loadImrRegistry } from '../profile';
+import { createValidator, imrValidator, isValid, validateEndpoint } from './index';
 import type { JsonObject } from './json';
 import { containedEndpoint, studyWith, summary } from './test-fixtures';
 
@@ -103,7 +104,16 @@ describe('FHIRPath invariants of the snapshot', () => {
     expect(issuesOf(study)[0]?.diagnostics).toBe('ele-1');
   });
 
-  it('does not report dom-6 (best practice: narrative)', () => {
+  it('does not report dom-6 (best practice: narrative) unless asked, and then as information', () => {
     expect(issuesOf(studyWith(() => undefined))).toEqual([]);
+    const cli = createValidator(loadImrRegistry(), IMR_IMAGINGSTUDY_URL, { bestPractice: true });
+    const outcome = cli.validate(studyWith(() => undefined));
+    expect(summary(outcome.issue)).toEqual(['information invariant ImagingStudy']);
+    expect(outcome.issue[0]?.diagnostics).toMatch(/^dom-6:/);
+    expect(isValid(outcome)).toBe(true);
+    const narrated = studyWith(
+      (s) => (s.text = { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">CT</div>' }),
+    );
+    expect(cli.validate(narrated).issue).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imrValidator } from './index';
+import { imrValidator, isValid } from './index';
 import { studyWith, summary } from './test-fixtures';
 import type { JsonObject } from './json';
 
@@ -13,12 +13,14 @@ function extensionIssues(key: string, value: unknown): string[] {
   return summary(validator.validate(study).issue);
 }
 
-type Case = [value: unknown, expected: 'ok' | 'value' | 'structure'];
+type Case = [value: unknown, expected: 'ok' | 'value' | 'structure' | 'should'];
 
 function expectCases(key: string, cases: Case[]): void {
   for (const [value, expected] of cases) {
     const issues = extensionIssues(key, value);
-    const want = expected === 'ok' ? [] : [`error ${expected} ImagingStudy.extension[0].${key}`];
+    const path = `ImagingStudy.extension[0].${key}`;
+    const want =
+      expected === 'ok' ? [] : expected === 'should' ? [`warning value ${path}`] : [`error ${expected} ${path}`];
     expect(issues, `${key} = ${JSON.stringify(value)}`).toEqual(want);
   }
 }
@@ -134,18 +136,36 @@ describe('R4 primitive formats', () => {
       ['Chest CT', 'ok'],
       ['  padded  ', 'ok'],
       ['Ünïcödé ✓', 'ok'],
-      ['   ', 'value'],
+      ['   ', 'should'],
       ['', 'value'],
       [5, 'structure'],
+      ['x'.repeat(1024 * 1024 + 1), 'value'],
     ]);
     expectCases('valueMarkdown', [
       ['**bold**\nnext line', 'ok'],
-      ['\n\t', 'value'],
+      ['\n\t', 'should'],
     ]);
     expectCases('valueBase64Binary', [
       ['aGVsbG8=', 'ok'],
       ['abc', 'value'],
     ]);
+  });
+
+  it('SHOULDs about strings are warnings, SHALLs errors (R4 datatypes: string)', () => {
+    // "SHOULD always contain non-whitespace content"; "SHOULD not contain ... points below 32, except
+    // for u0009 ..., u0010 ... and u0013"; leading/trailing whitespace is an XML-format rule only.
+    expectCases('valueString', [
+      ['tab\there\r\nnext', 'ok'],
+      ['bell\u0007', 'should'],
+      ['nul\u0000', 'should'],
+      ['\u001Fx', 'should'],
+      [' leading and trailing ', 'ok'],
+    ]);
+    // A code's grammar has no room for whitespace-only text: that is its SHALL, an error.
+    expectCases('valueCode', [['   ', 'value']]);
+    expectCases('valueUri', [['  ', 'value']]);
+    const warned = studyWith((s) => (s.description = '   '));
+    expect(isValid(validator.validate(warned))).toBe(true);
   });
 
   it('resource id is an id (R4 snapshots type it as a string)', () => {

@@ -2,8 +2,13 @@ import type { PrimitiveTypeModel } from '../profile';
 import type { IssueCode } from './issues';
 import { jsonKind } from './json';
 
-/** Why a primitive value is wrong: the issue code and the message, given the field label. */
+/**
+ * Why a primitive value is wrong: the issue code and the message, given the field label. `severity`
+ * follows the specification's wording: a broken SHALL (the type's grammar, the 1 MB limit) is an
+ * error; a broken SHOULD (whitespace-only text, control characters) is only a warning.
+ */
 export interface PrimitiveProblem {
+  severity: 'error' | 'warning';
   code: IssueCode;
   message: (label: string) => string;
 }
@@ -46,7 +51,20 @@ function format(code: string): string {
   return FORMATS[code] ?? `must be a valid ${code}`;
 }
 
-const problem = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({ code, message });
+const problem = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({
+  severity: 'error',
+  code,
+  message,
+});
+const advice = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({
+  severity: 'warning',
+  code,
+  message,
+});
+
+/** C0 control characters other than tab, LF and CR: R4 says strings SHOULD NOT contain them. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** A yyyy-mm-dd prefix that names a day the month does not have (2023-02-29, 2024-04-31). */
 function impossibleDay(value: string): boolean {
@@ -83,15 +101,25 @@ function checkString(
   regex: RegExp | undefined,
   isDate: boolean,
 ): PrimitiveProblem | undefined {
+  // R4 (JSON): "empty strings are not allowed" -> SHALL; the type regexes need one character too.
   if (value === '') return problem('value', (l) => `${l} must not be empty: enter a value or remove it`);
-  if (value.charCodeAt(0) <= 32 && !/\S/.test(value))
-    return problem('value', (l) => `${l} must contain more than spaces`);
+  // R4 (datatypes, string): "Strings SHALL NOT exceed 1MB".
   if (value.length > MAX_STRING_LENGTH) return problem('value', (l) => `${l} is too long (over 1 MB of text)`);
   if (regex !== undefined && !regex.test(value)) {
     return problem('value', (l) => `${l} ${format(code)}`);
   }
   if (isDate && impossibleDay(value)) {
     return problem('value', (l) => `${l} is not a real calendar date (${value.slice(0, 10)}): it ${format(code)}`);
+  }
+  // R4 (datatypes, string): strings "SHOULD always contain non-whitespace content" -> warning. Types
+  // whose grammar forbids it (code, id, uri...) have already failed their regex above.
+  if (value.charCodeAt(0) <= 32 && !/\S/.test(value)) {
+    return advice('value', (l) => `${l} should contain more than spaces`);
+  }
+  // R4 (datatypes, string): strings "SHOULD not contain Unicode character points below 32, except
+  // for u0009 (horizontal tab), u0010 (carriage return) and u0013 (line feed)" -> warning.
+  if (CONTROL_CHARACTER.test(value)) {
+    return advice('value', (l) => `${l} should not contain control characters (other than tab and line breaks)`);
   }
   return undefined;
 }

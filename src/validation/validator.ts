@@ -36,11 +36,25 @@ function parseTarget(expression: string, resourceType: string): Segment[] | unde
   return segments;
 }
 
+/** How a validator reports, beyond its profile. */
+export interface ValidatorOptions {
+  /**
+   * Report best-practice guidelines (R4's dom-6, "A resource should have narrative") as
+   * `information`. Off by default: the editor would show one on every study.
+   */
+  bestPractice?: boolean;
+}
+
 /**
  * Creates a validator for the profile `profileUrl` of `registry` (default: IMR ImagingStudy).
  * The profile is compiled once into checkers; each call only walks the resource.
  */
-export function createValidator(registry: ProfileRegistry, profileUrl: string = IMR_IMAGINGSTUDY_URL): Validator {
+export function createValidator(
+  registry: ProfileRegistry,
+  profileUrl: string = IMR_IMAGINGSTUDY_URL,
+  options: ValidatorOptions = {},
+): Validator {
+  const bestPractice = options.bestPractice === true;
   const compiler = compilerFor(registry);
   const profile = registry.profiles.get(profileUrl);
   const checker = compiler.profileChecker(profileUrl);
@@ -69,7 +83,7 @@ export function createValidator(registry: ProfileRegistry, profileUrl: string = 
   function validate(resource: unknown): OperationOutcome {
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true));
+    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true, bestPractice));
     return toOutcome(issues);
   }
 
@@ -81,7 +95,7 @@ export function createValidator(registry: ProfileRegistry, profileUrl: string = 
     }
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false));
+    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false, bestPractice));
     return issues.filter((issue) => isAtOrBelow(issue.expression?.[0] ?? '', expression));
   }
 
