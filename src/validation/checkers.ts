@@ -247,15 +247,21 @@ export class OpaqueChecker implements ValueChecker {
 }
 
 /**
- * A contained resource: its resourceType, then its profile from the registry if there is one (a
- * contained Endpoint is checked against the Imaging Study Endpoint profile). Other resource types
- * have no model here, so only their type is checked.
+ * A resource inside a resource. In `contained`: its resourceType, then the profile the root's
+ * profile demands for it (a contained Endpoint that `ImagingStudy.endpoint` refers to meets the
+ * Imaging Study Endpoint profile), else its base R4 definition if the registry has one, else only
+ * its type. Elsewhere (`Bundle.entry.resource`, `Bundle.entry.response.outcome`) only its type: a
+ * Bundle's entries are validated each as a resource of its own (see ./resources.ts).
  */
 export class ContainedChecker implements ValueChecker {
+  private readonly contained: boolean;
+
   constructor(
     private readonly node: ElementNode,
     private readonly compiler: Compiler,
-  ) {}
+  ) {
+    this.contained = node.path.endsWith('.contained');
+  }
 
   private resolve(value: unknown, path: string, ctx: WalkContext): ValueChecker | undefined {
     const label = fieldLabel(this.node.id, path);
@@ -277,7 +283,9 @@ export class ContainedChecker implements ValueChecker {
       );
       return undefined;
     }
-    return this.compiler.resourceChecker(type);
+    if (!this.contained) return undefined;
+    const root = { resource: ctx.rootResource, profile: ctx.rootProfile, id: value.id };
+    return this.compiler.resourceChecker(type, root);
   }
 
   check(value: unknown, path: string, ctx: WalkContext): void {

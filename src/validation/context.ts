@@ -26,6 +26,13 @@ export interface WalkContext {
   containedTypes(): ReadonlyMap<string, string>;
   /** Whether best-practice rules (R4 marks dom-6 so) are reported, as information. */
   readonly bestPractice: boolean;
+  /** The canonical URL of the profile the top-level resource is validated against. */
+  readonly rootProfile: string | undefined;
+  /**
+   * The resource type a reference outside the resource points to, when the caller knows it (a
+   * Bundle's entries, by fullUrl); undefined when unknown.
+   */
+  readonly resolveType: ((reference: string) => string | undefined) | undefined;
   report(severity: ReportSeverity, code: IssueCode, expression: string, text: string, diagnostics?: string): void;
 }
 
@@ -61,11 +68,18 @@ function containedTypesOf(root: JsonObject): Map<string, string> {
 }
 
 /** A context for walking `resource` as the top-level resource. */
+/** What a validation run knows besides the resource. */
+export interface RunOptions {
+  bestPractice?: boolean;
+  rootProfile?: string;
+  resolveType?: (reference: string) => string | undefined;
+}
+
 export function rootContext(
   resource: JsonObject,
   issues: OperationOutcomeIssue[],
   full: boolean,
-  bestPractice = false,
+  options: RunOptions = {},
 ): WalkContext {
   let contained: Map<string, string> | undefined;
   return {
@@ -74,7 +88,9 @@ export function rootContext(
     rootResource: resource,
     indices: [],
     uids: full ? { series: new Set(), instances: new Set() } : undefined,
-    bestPractice,
+    bestPractice: options.bestPractice === true,
+    rootProfile: options.rootProfile,
+    resolveType: options.resolveType,
     containedTypes: () => (contained ??= containedTypesOf(resource)),
     report(severity, code, expression, text, diagnostics) {
       issues.push(issueOf(severity, code, expression, text, diagnostics));

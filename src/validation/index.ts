@@ -6,7 +6,9 @@
  * datatypes and R4 primitive formats, unknown properties, nulls, empty strings/objects/lists, JSON
  * value types, fixed and pattern values, required and extensible bindings, reference targets and
  * contained references, the FHIRPath invariants of the snapshot (fhirpath.js, compiled once; ele-1
- * natively; in the browser fhirpath.js loads after the editor, see ./api.ts), a contained Endpoint against the Imaging Study Endpoint profile, and the DICOM rules
+ * natively; in the browser fhirpath.js loads after the editor, see ./api.ts), a contained Endpoint
+ * against the Imaging Study Endpoint profile where `ImagingStudy.endpoint` refers to it and against
+ * base R4 Endpoint otherwise (e.g. only a series endpoint), and the DICOM rules
  * (UID syntax, `urn:oid:` on the study UID only, unique series/SOP instance UIDs, counts).
  *
  * Issue format:
@@ -32,7 +34,8 @@
  *
  * Not reported: bindings to value sets that could not be expanded offline (see
  * `ProfileRegistry.notExpandable`), the best-practice dom-6 unless asked for, and the contents of
- * contained resources other than Endpoint (no profile for them here).
+ * contained resources other than Endpoint (no definition for them here; ./resources.ts, for the CLI,
+ * adds base R4 Bundle, ImagingStudy, Provenance and ServiceRequest).
  */
 import { setFhirpathEngine } from './fhirpath-engine';
 import { fhirpathR4 } from './fhirpath-r4';

@@ -46,6 +46,8 @@ function targetOf(reference: string, registry: ProfileRegistry, ctx: WalkContext
     // A contained resource of an unknown type is reported there, not again here.
     return typeof type === 'string' && registry.resourceTypes.has(type) ? { type } : undefined;
   }
+  const resolved = ctx.resolveType?.(reference);
+  if (resolved !== undefined) return registry.resourceTypes.has(resolved) ? { type: resolved } : undefined;
   const literal = LITERAL.exec(reference);
   if (literal !== null) {
     const type = literal[2] ?? '';

@@ -9,7 +9,7 @@ import type { Segment } from './types';
 /** Validates resources against one profile. */
 export interface Validator {
   /** Full validation (any JSON value may be passed: string, null, array... -> issues, never a throw). */
-  validate(resource: unknown): OperationOutcome;
+  validate(resource: unknown, options?: ValidateOptions): OperationOutcome;
   /**
    * The issues of a full validation whose expression is at or below `expression` (e.g.
    * `ImagingStudy.series[3].instance[5].uid` or `ImagingStudy.identifier[0]`), in the same order,
@@ -45,6 +45,12 @@ export interface ValidatorOptions {
   bestPractice?: boolean;
 }
 
+/** What one validation call may add: how references outside the resource resolve. */
+export interface ValidateOptions {
+  /** The resource type a reference points to, if known (e.g. another entry of the same Bundle). */
+  resolveType?: (reference: string) => string | undefined;
+}
+
 /**
  * Creates a validator for the profile `profileUrl` of `registry` (default: IMR ImagingStudy).
  * The profile is compiled once into checkers; each call only walks the resource.
@@ -55,6 +61,10 @@ export function createValidator(
   options: ValidatorOptions = {},
 ): Validator {
   const bestPractice = options.bestPractice === true;
+  const run = (call: ValidateOptions = {}) =>
+    call.resolveType === undefined
+      ? { bestPractice, rootProfile: profileUrl }
+      : { bestPractice, rootProfile: profileUrl, resolveType: call.resolveType };
   const compiler = compilerFor(registry);
   const profile = registry.profiles.get(profileUrl);
   const checker = compiler.profileChecker(profileUrl);
@@ -80,10 +90,10 @@ export function createValidator(
     return resource;
   }
 
-  function validate(resource: unknown): OperationOutcome {
+  function validate(resource: unknown, call?: ValidateOptions): OperationOutcome {
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true, bestPractice));
+    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true, run(call)));
     return toOutcome(issues);
   }
 
@@ -95,7 +105,7 @@ export function createValidator(
     }
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false, bestPractice));
+    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false, run()));
     return issues.filter((issue) => isAtOrBelow(issue.expression?.[0] ?? '', expression));
   }
 
