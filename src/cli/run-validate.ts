@@ -1,4 +1,5 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
+import { parseJson } from '../validation/json';
 import {
   createResourceValidator,
   DEFAULT_PROFILES,
@@ -95,7 +96,8 @@ function reportFile(
   }
   let resource: unknown;
   try {
-    resource = JSON.parse(text);
+    // Numbers keep their text: R4 judges `1.0` in an integer field on the text, which JSON.parse loses.
+    resource = parseJson(text);
   } catch (error) {
     return { file, valid: false, issues: [malformedJsonIssue(error, text)] };
   }

@@ -94,6 +94,16 @@ describe('runValidateCli', () => {
     expect(reports[0]?.issues[0]?.details?.text).toContain('line 3, column 1');
   });
 
+  it('judges numbers on their text: 2.0 is not an unsignedInt, though JSON.parse reads it as 2', () => {
+    const text = fs.readFileSync(VALID, 'utf8').replace(/"numberOfSeries": 2\b/, '"numberOfSeries": 2.0');
+    expect(text).toContain('"numberOfSeries": 2.0');
+    const { code, reports } = run(['lexical.json'], { 'lexical.json': text });
+    expect(code).toBe(EXIT_INVALID);
+    expect(reports[0]?.issues.filter((i) => i.severity === 'error')).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'value', expression: ['ImagingStudy.numberOfSeries'] }),
+    ]);
+  });
+
   it('accepts a UTF-8 byte order mark before the JSON', () => {
     const text = `\uFEFF${fs.readFileSync(VALID, 'utf8')}`;
     expect(run(['bom.json'], { 'bom.json': text }).reports[0]?.valid).toBe(true);

@@ -4,7 +4,7 @@ import { containedContext, type WalkContext } from './context';
 import type { HookSpec } from './dicom';
 import { type Invariant, hasContent } from './invariants';
 import { childPath } from './issues';
-import { deepContains, deepEqual, isRecord, jsonKind, type JsonObject, preview } from './json';
+import { deepContains, deepEqual, isRecord, jsonKind, JsonNumber, type JsonObject, preview } from './json';
 import { fieldLabel } from './labels';
 import type { PrimitiveCheck } from './primitives';
 import type { ReferenceCheck } from './references';
@@ -85,10 +85,12 @@ export class PrimitiveChecker implements ValueChecker {
   }
 
   /** The checks of the value at `childPath(prefix, key)`. */
-  private run(value: unknown, prefix: string, key: string | undefined, ctx: WalkContext, ext: unknown): void {
+  private run(raw: unknown, prefix: string, key: string | undefined, ctx: WalkContext, ext: unknown): void {
     const { node, binding, invariants } = this.rules;
-    if (value !== undefined) {
-      const problem = this.primitive(value);
+    if (raw !== undefined) {
+      const problem = this.primitive(raw);
+      // A number read with its text has been judged on it; the other rules see the number.
+      const value = typeof raw === 'object' && raw instanceof JsonNumber ? raw.value : raw;
       if (problem !== undefined) {
         const path = childPath(prefix, key);
         ctx.report(problem.severity, problem.code, path, problem.message(fieldLabel(node.id, path)));
@@ -103,7 +105,7 @@ export class PrimitiveChecker implements ValueChecker {
       if (this.hook !== undefined) this.hook.hook(value, prefix, key, node.id, ctx, wellFormed);
       if (invariants.length > 0) checkInvariants(this.rules, value, childPath(prefix, key), ctx);
     }
-    if (ext !== undefined) this.checkExtensionData(ext, value !== undefined, childPath(prefix, key), ctx);
+    if (ext !== undefined) this.checkExtensionData(ext, raw !== undefined, childPath(prefix, key), ctx);
   }
 
   /** `_name`: the primitive's id and extensions, reported under the primitive's own path. */

@@ -1,6 +1,6 @@
 import type { PrimitiveTypeModel } from '../profile';
 import type { IssueCode } from './issues';
-import { jsonKind } from './json';
+import { JsonNumber, jsonKind } from './json';
 
 /**
  * Why a primitive value is wrong: the issue code and the message, given the field label. `severity`
@@ -95,6 +95,24 @@ function checkNumber(code: string, value: number): PrimitiveProblem | undefined 
   return undefined;
 }
 
+/**
+ * A number on its source text: R4 gives integer, positiveInt and unsignedInt a grammar with no
+ * decimal point and no exponent (e.g. unsignedInt `[0]|([1-9][0-9]*)`), and integer a 32-bit range;
+ * decimal's grammar allows both, and its text is its precision.
+ */
+function checkNumberText(code: string, number: JsonNumber, regex: RegExp | undefined): PrimitiveProblem | undefined {
+  const text = number.source;
+  if (regex !== undefined && !regex.test(text)) {
+    const why = /[.eE]/.test(text) ? ': write it without a decimal point or exponent' : '';
+    return problem('value', (l) => `${l} ${format(code)}; ${text} is not${why}`);
+  }
+  const min = INTEGER_MIN[code];
+  if (min !== undefined && (number.value < min || number.value > INT32_MAX)) {
+    return problem('value', (l) => `${l} ${format(code)}; ${text} is out of range`);
+  }
+  return undefined;
+}
+
 function checkString(
   code: string,
   value: string,
@@ -138,8 +156,17 @@ export function compilePrimitive(
   const { jsonType } = definition;
   const regex = formatChecked ? undefined : definition.regex;
   const isDate = DATE_TYPES.has(code);
+  const lexical = definition.regex;
   return (value) => {
-    if (typeof value !== jsonType) return wrongJsonType(code, jsonType, value);
+    if (typeof value !== jsonType) {
+      // A number read with its text (./json.ts parseJson): judged on that text.
+      if (value instanceof JsonNumber) {
+        return jsonType === 'number'
+          ? checkNumberText(code, value, lexical)
+          : wrongJsonType(code, jsonType, value.value);
+      }
+      return wrongJsonType(code, jsonType, value);
+    }
     if (typeof value === 'number') return checkNumber(code, value);
     if (typeof value === 'string') return checkString(code, value, regex, isDate);
     return undefined;

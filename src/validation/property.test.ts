@@ -14,15 +14,14 @@ import {
   mutate,
   type Mutation,
 } from './corpus/json-mutations';
-import { loadCorpus } from './corpus/load';
+import { isImrStudyCase, loadCorpus } from './corpus/load';
 import { imrValidator, isValid } from './index';
 
 const validator = imrValidator();
-const corpus = loadCorpus();
-const noErrorSeeds = corpus
-  .filter((c) => c.kind !== 'invalid')
-  .map((c) => ({ file: c.file, json: c.resource as Json }));
-const allSeeds = corpus.map((c) => c.resource as Json);
+// The IMR ImagingStudy cases, as JSON.parse reads them (mutations copy them with structuredClone).
+const corpus = loadCorpus().filter(isImrStudyCase);
+const noErrorSeeds = corpus.filter((c) => c.kind !== 'invalid').map((c) => ({ file: c.file, json: c.json as Json }));
+const allSeeds = corpus.map((c) => c.json as Json);
 /** Whether `ancestor` is `expression` or one of its parents (`a.b` for `a.b[0].c`). */
 const isAtOrAbove = (ancestor: string, expression: string) =>
   expression === ancestor || expression.startsWith(`${ancestor}.`) || expression.startsWith(`${ancestor}[`);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseJson } from '../json';
 
 /** Which folder a corpus file lives in: no errors, warnings only, or exactly one broken rule. */
 export type CorpusKind = 'valid' | 'warning' | 'invalid';
@@ -17,9 +18,18 @@ export interface CorpusCase {
   kind: CorpusKind;
   /** Path relative to the corpus folder, e.g. `invalid/status-missing.json`. */
   file: string;
+  /** As the CLI reads it: numbers whose text JSON.parse would lose keep it (see ../json.ts parseJson). */
   resource: unknown;
+  /** As JSON.parse reads it (what Medplum, and random mutations, get). */
+  json: unknown;
   /** The rule the file breaks (invalid) or exercises (warning); absent for valid files. */
   rule?: string;
+  /** The profile to validate against (`--profile` name), when not the resource type's default. */
+  profile?: string;
+  /** The sentence(s) of the specification the case rests on, quoted. */
+  quote?: string;
+  /** Where the specification is ambiguous: what the ambiguity is and which reading the verdict follows. */
+  ambiguity?: string;
   /** Issues that must be present; empty for valid files. */
   expect: ExpectedIssue[];
 }
@@ -36,6 +46,11 @@ const MANIFEST = 'expectations.json';
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function readBoth(file: string): { resource: unknown; json: unknown } {
+  const text = fs.readFileSync(file, 'utf8');
+  return { resource: parseJson(text), json: JSON.parse(text) };
 }
 
 function jsonFiles(kind: CorpusKind): string[] {
@@ -59,7 +74,7 @@ export function loadCorpus(): CorpusCase[] {
     cases.push({
       kind: 'valid',
       file: `valid/${file}`,
-      resource: readJson(path.join(corpusDir, 'valid', file)),
+      ...readBoth(path.join(corpusDir, 'valid', file)),
       expect: [],
     });
   }
@@ -76,11 +91,17 @@ export function loadCorpus(): CorpusCase[] {
       cases.push({
         kind,
         file: `${kind}/${file}`,
-        resource: readJson(path.join(corpusDir, kind, file)),
+        ...readBoth(path.join(corpusDir, kind, file)),
         rule: entry.rule,
         expect: entry.expect,
       });
     }
   }
   return cases;
+}
+
+/** Whether a case is an ImagingStudy validated against IMR (the editor's validator), not another resource. */
+export function isImrStudyCase(c: CorpusCase): boolean {
+  const type = (c.json as { resourceType?: unknown } | null)?.resourceType;
+  return type === 'ImagingStudy' && c.profile === undefined;
 }
