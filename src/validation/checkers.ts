@@ -115,15 +115,25 @@ export class PrimitiveChecker implements ValueChecker {
       ctx.report('error', 'structure', path, `${label} has extension data that is ${jsonKind(ext)}, not an object`);
       return;
     }
-    if (!hasContent(ext)) {
+    // R4 (JSON, primitive elements): `_name` carries the element's id and/or extensions. With a value
+    // beside it, an id alone is enough; without one, ele-1 needs an extension.
+    if (!hasContent(ext) && !(hasValue && ext.id !== undefined && ext.id !== null)) {
       const text = hasValue
         ? `${label} has empty extension data: remove it`
         : `${label} is empty: give a value or an extension, or remove it`;
       ctx.report('error', hasValue ? 'structure' : 'invariant', path, text, hasValue ? undefined : 'ele-1');
       return;
     }
+    let data = ext;
+    if (ext.value !== undefined) {
+      const key = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
+      const text = `${label} has a "value" inside its extension data (_${key}): the value belongs in "${key}" itself`;
+      ctx.report('error', 'structure', path, text);
+      const { value: _value, ...rest } = ext;
+      data = rest;
+    }
     const part = this.compiler.elementPart();
-    if (part !== undefined) checkProperties(part, ext, path, ctx, false);
+    if (part !== undefined) checkProperties(part, data, path, ctx, false);
   }
 }
 
@@ -153,7 +163,7 @@ export function checkProperties(
     }
     const prop = props.get(key);
     if (prop === undefined) {
-      if (!(key === 'resourceType' && type.resourceType !== undefined)) reportUnknown(key, path, ctx);
+      if (!(key === 'resourceType' && type.resourceType !== undefined)) reportUnknown(key, path, ctx, type);
       continue;
     }
     if (prop.isChoice) {
@@ -173,8 +183,16 @@ export function checkProperties(
   return content;
 }
 
-function reportUnknown(key: string, path: string, ctx: WalkContext): void {
+function reportUnknown(key: string, path: string, ctx: WalkContext, type?: ObjectType): void {
   const where = fieldLabel('', path);
+  const named = key.charCodeAt(0) === 95 /* _ */ ? type?.props.get(key.slice(1)) : undefined;
+  if (named !== undefined) {
+    // R4 (JSON): only primitive elements have a `_name` sibling; complex ones hold id and extension inside.
+    const name = key.slice(1);
+    const text = `"${preview(key, 40)}" in ${where}: ${name} is not a primitive value, so its id and extensions go inside "${preview(name, 40)}" itself`;
+    ctx.report('error', 'structure', `${path}.${key}`, text);
+    return;
+  }
   ctx.report(
     'error',
     'structure',
@@ -217,7 +235,7 @@ export class ComplexChecker implements ValueChecker {
     const prop = this.type.props.get(segment.name);
     if (prop === undefined) {
       if (value[segment.name] !== undefined && !(segment.name === 'resourceType' && this.type.resourceType)) {
-        reportUnknown(segment.name, path, ctx);
+        reportUnknown(segment.name, path, ctx, this.type);
       }
     } else if (content || prop.isPresent(value)) {
       const focus = segment.index === undefined ? { rest: below } : { index: segment.index, rest: below };

@@ -246,7 +246,7 @@ export class PropertyChecker implements PropertyCheck {
         'error',
         'structure',
         path,
-        `${this.labelAt(path)} and its extension data must be lists of the same length`,
+        `${this.labelAt(path)} has ${plural(values.length, 'value', 'values')} but ${plural(exts.length, 'entry', 'entries')} of extension data: the two lists must line up, with null where one side has nothing`,
       );
     }
     if (length < this.node.min) {
