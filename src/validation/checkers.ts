@@ -59,9 +59,6 @@ function invariantMessage(inv: Invariant, value: unknown, label: () => string): 
       return 'A contained resource must not have a version id or a last-updated time';
     case 'dom-5':
       return 'A contained resource must not have security labels';
-    case 'txt-1':
-    case 'txt-2':
-      return `${label()} must be a valid XHTML <div> with some text and no scripts, forms or styles`;
     default:
       return `${label()}: ${inv.human}`;
   }
@@ -93,7 +90,8 @@ export class PrimitiveChecker implements ValueChecker {
       const value = typeof raw === 'object' && raw instanceof JsonNumber ? raw.value : raw;
       if (problem !== undefined) {
         const path = childPath(prefix, key);
-        ctx.report(problem.severity, problem.code, path, problem.message(fieldLabel(node.id, path)));
+        const text = problem.message(fieldLabel(node.id, path));
+        ctx.report(problem.severity, problem.code, path, text, problem.diagnostics);
       }
       // A value that only breaks a SHOULD is still a value of its type: its other rules apply.
       const wellFormed = problem === undefined || problem.severity !== 'error';

@@ -39,7 +39,10 @@
  */
 import { setFhirpathEngine } from './fhirpath-engine';
 import { fhirpathR4 } from './fhirpath-r4';
+import { checkNarrative } from './narrative';
+import { setNarrativeCheck } from './narrative-engine';
 
 setFhirpathEngine(fhirpathR4);
+setNarrativeCheck(checkNarrative);
 
 export { createValidator, imrValidator, isValid, loadFhirpath, validateEndpoint, type Validator } from './api';

@@ -1,6 +1,7 @@
 import type { PrimitiveTypeModel } from '../profile';
 import type { IssueCode } from './issues';
 import { JsonNumber, jsonKind } from './json';
+import { narrativeCheck } from './narrative-engine';
 
 /**
  * Why a primitive value is wrong: the issue code and the message, given the field label. `severity`
@@ -11,6 +12,8 @@ export interface PrimitiveProblem {
   severity: 'error' | 'warning';
   code: IssueCode;
   message: (label: string) => string;
+  /** The rule's key and expression, for invariants checked natively (txt-1, txt-2). */
+  diagnostics?: string;
 }
 
 /** Checks one JSON value (never null/undefined) against a primitive type. */
@@ -143,6 +146,20 @@ function checkString(
 }
 
 /**
+ * A narrative div: text (not empty), then the R4 narrative rules if the checker has loaded (see
+ * ./narrative.ts): XML problems are value errors, txt-1/txt-2 invariant errors. Whitespace-only
+ * text is txt-2's to report, an error (SHALL), not the string SHOULD.
+ */
+function checkXhtml(value: unknown): PrimitiveProblem | undefined {
+  if (typeof value !== 'string') return wrongJsonType('xhtml', 'string', value);
+  if (value === '') return problem('value', (l) => `${l} must not be empty: enter a value or remove it`);
+  const found = narrativeCheck()?.(value);
+  if (found === undefined) return undefined;
+  if (found.key === 'xml') return problem('value', (l) => `${l} ${found.text}`);
+  return { ...problem('invariant', (l) => `${l} ${found.text}`), diagnostics: `${found.key}: htmlChecks()` };
+}
+
+/**
  * Compiles the check for primitive type `code` (R4 JSON rules: the JSON type, then the spec's regex,
  * non-empty strings with some non-whitespace content, 32-bit integers, real calendar dates).
  * `formatChecked` drops the regex when a more specific rule (a DICOM UID) checks the format itself.
@@ -157,6 +174,7 @@ export function compilePrimitive(
   const regex = formatChecked ? undefined : definition.regex;
   const isDate = DATE_TYPES.has(code);
   const lexical = definition.regex;
+  if (code === 'xhtml') return checkXhtml;
   return (value) => {
     if (typeof value !== jsonType) {
       // A number read with its text (./json.ts parseJson): judged on that text.
