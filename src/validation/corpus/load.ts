@@ -13,7 +13,7 @@ export interface ExpectedIssue {
   code?: string;
 }
 
-/** One corpus file with what it is expected to produce. */
+/** One corpus file with what it is expected to produce (every kind has a manifest, `expectations.json`). */
 export interface CorpusCase {
   kind: CorpusKind;
   /** Path relative to the corpus folder, e.g. `invalid/status-missing.json`. */
@@ -22,8 +22,10 @@ export interface CorpusCase {
   resource: unknown;
   /** As JSON.parse reads it (what Medplum, and random mutations, get). */
   json: unknown;
-  /** The rule the file breaks (invalid) or exercises (warning); absent for valid files. */
-  rule?: string;
+  /** The exact text (the file with its manifest text edits applied). */
+  text: string;
+  /** The rule the file breaks (invalid) or exercises (valid, warning). */
+  rule: string;
   /** The profile to validate against (`--profile` name), when not the resource type's default. */
   profile?: string;
   /** The sentence(s) of the specification the case rests on, quoted. */
@@ -36,21 +38,38 @@ export interface CorpusCase {
 
 interface ManifestEntry {
   rule: string;
-  expect: ExpectedIssue[];
+  expect?: ExpectedIssue[];
+  profile?: string;
+  quote?: string;
+  ambiguity?: string;
+  /**
+   * Exact text replacements applied to the file before it is read: the case's real bytes. Keeps
+   * numbers such as `1.0` or `2E0` that a formatter would rewrite out of the formatted file.
+   */
+  textEdits?: [from: string, to: string][];
 }
 
 /** The folder holding valid/, warning/ and invalid/. */
 export const corpusDir = path.dirname(fileURLToPath(import.meta.url));
 
 const MANIFEST = 'expectations.json';
+const KINDS: readonly CorpusKind[] = ['valid', 'warning', 'invalid'];
 
 function readJson(file: string): unknown {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-function readBoth(file: string): { resource: unknown; json: unknown } {
-  const text = fs.readFileSync(file, 'utf8');
-  return { resource: parseJson(text), json: JSON.parse(text) };
+/** The case's text: the file with its text edits applied (each `from` must occur exactly once). */
+function caseText(file: string, edits: ManifestEntry['textEdits']): string {
+  let text = fs.readFileSync(file, 'utf8');
+  for (const [from, to] of edits ?? []) {
+    const at = text.indexOf(from);
+    if (at === -1 || text.indexOf(from, at + 1) !== -1) {
+      throw new Error(`${file}: text edit "${from}" must occur exactly once`);
+    }
+    text = text.slice(0, at) + to + text.slice(at + from.length);
+  }
+  return text;
 }
 
 function jsonFiles(kind: CorpusKind): string[] {
@@ -70,15 +89,7 @@ function readManifest(kind: CorpusKind): Record<string, ManifestEntry> {
  */
 export function loadCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  for (const file of jsonFiles('valid')) {
-    cases.push({
-      kind: 'valid',
-      file: `valid/${file}`,
-      ...readBoth(path.join(corpusDir, 'valid', file)),
-      expect: [],
-    });
-  }
-  for (const kind of ['warning', 'invalid'] as const) {
+  for (const kind of KINDS) {
     const manifest = readManifest(kind);
     const files = jsonFiles(kind);
     const orphans = Object.keys(manifest).filter((name) => !files.includes(name));
@@ -88,13 +99,20 @@ export function loadCorpus(): CorpusCase[] {
     }
     for (const file of files) {
       const entry = manifest[file] as ManifestEntry;
-      cases.push({
+      const text = caseText(path.join(corpusDir, kind, file), entry.textEdits);
+      const item: CorpusCase = {
         kind,
         file: `${kind}/${file}`,
-        ...readBoth(path.join(corpusDir, kind, file)),
+        resource: parseJson(text),
+        json: JSON.parse(text),
+        text,
         rule: entry.rule,
-        expect: entry.expect,
-      });
+        expect: entry.expect ?? [],
+      };
+      if (entry.profile !== undefined) item.profile = entry.profile;
+      if (entry.quote !== undefined) item.quote = entry.quote;
+      if (entry.ambiguity !== undefined) item.ambiguity = entry.ambiguity;
+      cases.push(item);
     }
   }
   return cases;
