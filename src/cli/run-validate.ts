@@ -1,5 +1,11 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
-import { imrValidator, isValid, type Validator } from '../validation';
+import { parseJson } from '../validation/json';
+import {
+  createResourceValidator,
+  DEFAULT_PROFILES,
+  PROFILE_ALIASES,
+  type ResourceValidator,
+} from '../validation/resources';
 
 /** What the command touches outside itself, so tests can run it without a process or a disk. */
 export interface CliIo {
@@ -9,19 +15,40 @@ export interface CliIo {
   readFile(file: string): string;
 }
 
-/** One output line: the verdict for one file. */
+/**
+ * One output line: the verdict for one file. `valid` is false only when some issue is an error or
+ * fatal (warnings and information never make a file invalid), and null when the file could not be
+ * judged (a resource type or profile this validator does not support).
+ */
 export interface FileReport {
   file: string;
-  valid: boolean;
+  resourceType?: string;
+  profile?: string;
+  valid: boolean | null;
   issues: OperationOutcomeIssue[];
 }
 
-export const USAGE = `Usage: npm run --silent validate -- FILE...
+export const USAGE = `Usage: npm run --silent validate -- [--profile PROFILE] FILE...
 
-Validates each FILE (FHIR R4 ImagingStudy JSON) against the IHE IMR 1.1.0 ImagingStudy profile
-and prints one JSON line per file: {"file", "valid", "issues"}.
+Validates each FILE (FHIR R4 JSON) and prints one JSON line per file:
+{"file", "resourceType", "profile", "valid", "issues"}; each issue has a severity: error (a SHALL is
+broken: the file is invalid), warning (a SHOULD), information (best practice). valid is null when
+the file could not be judged.
 
-Exit status: 0 all files valid, 1 some file invalid, 2 usage error or unreadable file.`;
+  ImagingStudy     IHE IMR 1.1.0 ImagingStudy
+  Endpoint         base R4 (Imaging Study Endpoint when a Bundle's ImagingStudy.endpoint refers to it)
+  Provenance       base R4
+  ServiceRequest   base R4
+  Bundle           base R4, and each entry as above, references between entries resolved by fullUrl
+
+  --profile PROFILE  validate resources of PROFILE's type against PROFILE: a canonical URL or one of
+                     ${Object.keys(PROFILE_ALIASES).join(', ')}
+
+Exit status: 0 all files valid, 1 some file invalid, 2 usage error, unreadable file, or a file
+that could not be judged (resource type or profile not supported).`;
+
+/** The resource types the command validates. */
+export const SUPPORTED_TYPES = Object.keys(DEFAULT_PROFILES);
 
 export const EXIT_VALID = 0;
 export const EXIT_INVALID = 1;
@@ -52,7 +79,12 @@ function malformedJsonIssue(error: unknown, text: string): OperationOutcomeIssue
 }
 
 /** Reads, parses and validates one file; `undefined` when the file cannot be read. */
-function reportFile(file: string, io: CliIo, validator: () => Validator): FileReport | undefined {
+function reportFile(
+  file: string,
+  io: CliIo,
+  validator: () => ResourceValidator,
+  profile: string | undefined,
+): FileReport | undefined {
   let text: string;
   try {
     // A UTF-8 byte order mark is legal in a file but not in JSON text.
@@ -64,13 +96,20 @@ function reportFile(file: string, io: CliIo, validator: () => Validator): FileRe
   }
   let resource: unknown;
   try {
-    resource = JSON.parse(text);
+    // Numbers keep their text: R4 judges `1.0` in an integer field on the text, which JSON.parse loses.
+    resource = parseJson(text);
   } catch (error) {
     return { file, valid: false, issues: [malformedJsonIssue(error, text)] };
   }
   try {
-    const outcome = validator().validate(resource);
-    return { file, valid: isValid(outcome), issues: outcome.issue };
+    const { resourceType, profile: used, valid, outcome } = validator().validate(resource, profile);
+    return {
+      file,
+      ...(resourceType === undefined ? {} : { resourceType }),
+      ...(used === undefined ? {} : { profile: used }),
+      valid,
+      issues: outcome.issue ?? [],
+    };
   } catch (error) {
     // The validator promises not to throw; if it ever does, one bad file must not hide the others' lines.
     const message = error instanceof Error ? error.message : String(error);
@@ -91,13 +130,21 @@ function reportFile(file: string, io: CliIo, validator: () => Validator): FileRe
 export function runValidateCli(
   argv: readonly string[],
   io: CliIo,
-  createValidator: () => Validator = imrValidator,
+  createValidator: () => ResourceValidator = () => createResourceValidator({ bestPractice: true }),
 ): number {
   const files: string[] = [];
+  let profile: string | undefined;
   let optionsEnded = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
     if (!optionsEnded && arg === '--') {
       optionsEnded = true;
+    } else if (!optionsEnded && (arg === '--profile' || arg.startsWith('--profile='))) {
+      profile = arg === '--profile' ? argv[++i] : arg.slice('--profile='.length);
+      if (profile === undefined || profile === '') {
+        io.stderr(`validate: --profile needs a profile\n\n${USAGE}`);
+        return EXIT_USAGE;
+      }
     } else if (!optionsEnded && (arg === '--help' || arg === '-h')) {
       io.stdout(USAGE);
       return EXIT_VALID;
@@ -113,17 +160,18 @@ export function runValidateCli(
     return EXIT_USAGE;
   }
 
-  let validator: Validator | undefined;
-  const getValidator = (): Validator => (validator ??= createValidator());
+  let validator: ResourceValidator | undefined;
+  const getValidator = (): ResourceValidator => (validator ??= createValidator());
   let status = EXIT_VALID;
   for (const file of files) {
-    const report = reportFile(file, io, getValidator);
+    const report = reportFile(file, io, getValidator, profile);
     if (!report) {
       status = EXIT_USAGE;
       continue;
     }
     io.stdout(JSON.stringify(report));
-    if (!report.valid && status === EXIT_VALID) status = EXIT_INVALID;
+    if (report.valid === null) status = EXIT_USAGE;
+    else if (!report.valid && status === EXIT_VALID) status = EXIT_INVALID;
   }
   return status;
 }

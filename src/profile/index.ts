@@ -6,6 +6,7 @@ import type { PrimitiveDefinitionJson, RegistryInput, ValueSetArtefactJson } fro
 import datatypesJson from './generated/datatypes.json';
 import primitivesJson from './generated/primitives.json';
 import resourceTypesJson from './generated/resource-types.json';
+import baseEndpointJson from './generated/StructureDefinition-Endpoint.json';
 import endpointJson from './generated/StructureDefinition-imaging-study-endpoint.json';
 import imagingStudyJson from './generated/StructureDefinition-imr-imagingstudy.json';
 import valueSetsJson from './generated/valuesets.json';
@@ -27,7 +28,7 @@ export type * from './model';
 export function imrRegistryInput(): RegistryInput {
   const copy = <T>(value: T): T => structuredClone(value);
   return {
-    profiles: [copy(imagingStudyJson), copy(endpointJson)],
+    profiles: [copy(imagingStudyJson), copy(endpointJson), copy(baseEndpointJson)],
     datatypes: copy(datatypesJson.structureDefinitions),
     primitives: copy(primitivesJson) as Record<string, PrimitiveDefinitionJson>,
     valueSets: copy(valueSetsJson) as ValueSetArtefactJson,
@@ -37,7 +38,10 @@ export function imrRegistryInput(): RegistryInput {
 
 let registry: ProfileRegistry | undefined;
 
-/** The registry of the IMR ImagingStudy and Imaging Study Endpoint profiles (built once, then cached). */
+/**
+ * The registry of the IMR ImagingStudy and Imaging Study Endpoint profiles, and base R4 Endpoint for
+ * the Endpoints those profiles do not reach (built once, then cached).
+ */
 export function loadImrRegistry(): ProfileRegistry {
   registry ??= createRegistry(imrRegistryInput());
   return registry;

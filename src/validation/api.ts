@@ -7,6 +7,7 @@
 import type { OperationOutcome } from 'fhir/r4';
 import { IMAGING_STUDY_ENDPOINT_URL, loadImrRegistry } from '../profile';
 import { setFhirpathEngine } from './fhirpath-engine';
+import { setNarrativeCheck } from './narrative-engine';
 import { createValidator, type Validator } from './validator';
 
 export { createValidator, type Validator } from './validator';
@@ -36,8 +37,14 @@ export function isValid(outcome: OperationOutcome): boolean {
 
 let loading: Promise<void> | undefined;
 
-/** Loads fhirpath.js and its R4 model in the background and plugs them in; later calls return the same promise. */
+/**
+ * Loads fhirpath.js and its R4 model, and the narrative checker (saxes), in the background and plugs
+ * them in; later calls return the same promise.
+ */
 export function loadFhirpath(): Promise<void> {
-  loading ??= import('./fhirpath-r4').then(({ fhirpathR4 }) => setFhirpathEngine(fhirpathR4));
+  loading ??= Promise.all([
+    import('./fhirpath-r4').then(({ fhirpathR4 }) => setFhirpathEngine(fhirpathR4)),
+    import('./narrative').then(({ checkNarrative }) => setNarrativeCheck(checkNarrative)),
+  ]).then(() => undefined);
   return loading;
 }

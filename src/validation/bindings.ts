@@ -1,7 +1,7 @@
 import type { ElementBinding, ValueSetModel } from '../profile';
 import type { WalkContext } from './context';
 import { isRecord, preview } from './json';
-import { fieldLabel } from './labels';
+import { fieldLabel } from '../profile/fields';
 
 /** Checks a bound value at `path` of element `elementId` (which names the field in messages). */
 export type BindingCheck = (value: unknown, path: string, elementId: string, ctx: WalkContext) => void;

@@ -4,8 +4,8 @@ import { containedContext, type WalkContext } from './context';
 import type { HookSpec } from './dicom';
 import { type Invariant, hasContent } from './invariants';
 import { childPath } from './issues';
-import { deepContains, deepEqual, isRecord, jsonKind, type JsonObject, preview } from './json';
-import { fieldLabel } from './labels';
+import { deepContains, deepEqual, isRecord, jsonKind, JsonNumber, type JsonObject, preview } from './json';
+import { fieldLabel } from '../profile/fields';
 import type { PrimitiveCheck } from './primitives';
 import type { ReferenceCheck } from './references';
 import type { Compiler, ObjectType, PropertyCheck, Segment, ValueChecker } from './types';
@@ -32,6 +32,7 @@ function checkFixedAndPattern(node: ElementNode, value: unknown, path: string, c
 
 function checkInvariants(rules: ElementRules, value: unknown, path: string, ctx: WalkContext) {
   for (const inv of rules.invariants) {
+    if (inv.severity === 'information' && !ctx.bestPractice) continue;
     if (inv.holds(value, ctx) !== false) continue;
     const label = () => fieldLabel(rules.node.id, path);
     const text = invariantMessage(inv, value, label);
@@ -58,9 +59,6 @@ function invariantMessage(inv: Invariant, value: unknown, label: () => string): 
       return 'A contained resource must not have a version id or a last-updated time';
     case 'dom-5':
       return 'A contained resource must not have security labels';
-    case 'txt-1':
-    case 'txt-2':
-      return `${label()} must be a valid XHTML <div> with some text and no scripts, forms or styles`;
     default:
       return `${label()}: ${inv.human}`;
   }
@@ -84,22 +82,28 @@ export class PrimitiveChecker implements ValueChecker {
   }
 
   /** The checks of the value at `childPath(prefix, key)`. */
-  private run(value: unknown, prefix: string, key: string | undefined, ctx: WalkContext, ext: unknown): void {
+  private run(raw: unknown, prefix: string, key: string | undefined, ctx: WalkContext, ext: unknown): void {
     const { node, binding, invariants } = this.rules;
-    if (value !== undefined) {
-      const problem = this.primitive(value);
+    if (raw !== undefined) {
+      const problem = this.primitive(raw);
+      // A number read with its text has been judged on it; the other rules see the number.
+      const value = typeof raw === 'object' && raw instanceof JsonNumber ? raw.value : raw;
       if (problem !== undefined) {
         const path = childPath(prefix, key);
-        ctx.report('error', problem.code, path, problem.message(fieldLabel(node.id, path)));
-      } else if (node.fixed !== undefined || node.pattern !== undefined || binding !== undefined) {
+        const text = problem.message(fieldLabel(node.id, path));
+        ctx.report(problem.severity, problem.code, path, text, problem.diagnostics);
+      }
+      // A value that only breaks a SHOULD is still a value of its type: its other rules apply.
+      const wellFormed = problem === undefined || problem.severity !== 'error';
+      if (wellFormed && (node.fixed !== undefined || node.pattern !== undefined || binding !== undefined)) {
         const path = childPath(prefix, key);
         checkFixedAndPattern(node, value, path, ctx);
         binding?.(value, path, node.id, ctx);
       }
-      if (this.hook !== undefined) this.hook.hook(value, prefix, key, node.id, ctx, problem === undefined);
+      if (this.hook !== undefined) this.hook.hook(value, prefix, key, node.id, ctx, wellFormed);
       if (invariants.length > 0) checkInvariants(this.rules, value, childPath(prefix, key), ctx);
     }
-    if (ext !== undefined) this.checkExtensionData(ext, value !== undefined, childPath(prefix, key), ctx);
+    if (ext !== undefined) this.checkExtensionData(ext, raw !== undefined, childPath(prefix, key), ctx);
   }
 
   /** `_name`: the primitive's id and extensions, reported under the primitive's own path. */
@@ -109,15 +113,25 @@ export class PrimitiveChecker implements ValueChecker {
       ctx.report('error', 'structure', path, `${label} has extension data that is ${jsonKind(ext)}, not an object`);
       return;
     }
-    if (!hasContent(ext)) {
+    // R4 (JSON, primitive elements): `_name` carries the element's id and/or extensions. With a value
+    // beside it, an id alone is enough; without one, ele-1 needs an extension.
+    if (!hasContent(ext) && !(hasValue && ext.id !== undefined && ext.id !== null)) {
       const text = hasValue
         ? `${label} has empty extension data: remove it`
         : `${label} is empty: give a value or an extension, or remove it`;
       ctx.report('error', hasValue ? 'structure' : 'invariant', path, text, hasValue ? undefined : 'ele-1');
       return;
     }
+    let data = ext;
+    if (ext.value !== undefined) {
+      const key = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');
+      const text = `${label} has a "value" inside its extension data (_${key}): the value belongs in "${key}" itself`;
+      ctx.report('error', 'structure', path, text);
+      const { value: _value, ...rest } = ext;
+      data = rest;
+    }
     const part = this.compiler.elementPart();
-    if (part !== undefined) checkProperties(part, ext, path, ctx, false);
+    if (part !== undefined) checkProperties(part, data, path, ctx, false);
   }
 }
 
@@ -147,7 +161,7 @@ export function checkProperties(
     }
     const prop = props.get(key);
     if (prop === undefined) {
-      if (!(key === 'resourceType' && type.resourceType !== undefined)) reportUnknown(key, path, ctx);
+      if (!(key === 'resourceType' && type.resourceType !== undefined)) reportUnknown(key, path, ctx, type);
       continue;
     }
     if (prop.isChoice) {
@@ -167,8 +181,16 @@ export function checkProperties(
   return content;
 }
 
-function reportUnknown(key: string, path: string, ctx: WalkContext): void {
+function reportUnknown(key: string, path: string, ctx: WalkContext, type?: ObjectType): void {
   const where = fieldLabel('', path);
+  const named = key.charCodeAt(0) === 95 /* _ */ ? type?.props.get(key.slice(1)) : undefined;
+  if (named !== undefined) {
+    // R4 (JSON): only primitive elements have a `_name` sibling; complex ones hold id and extension inside.
+    const name = key.slice(1);
+    const text = `"${preview(key, 40)}" in ${where}: ${name} is not a primitive value, so its id and extensions go inside "${preview(name, 40)}" itself`;
+    ctx.report('error', 'structure', `${path}.${key}`, text);
+    return;
+  }
   ctx.report(
     'error',
     'structure',
@@ -211,7 +233,7 @@ export class ComplexChecker implements ValueChecker {
     const prop = this.type.props.get(segment.name);
     if (prop === undefined) {
       if (value[segment.name] !== undefined && !(segment.name === 'resourceType' && this.type.resourceType)) {
-        reportUnknown(segment.name, path, ctx);
+        reportUnknown(segment.name, path, ctx, this.type);
       }
     } else if (content || prop.isPresent(value)) {
       const focus = segment.index === undefined ? { rest: below } : { index: segment.index, rest: below };
@@ -243,15 +265,21 @@ export class OpaqueChecker implements ValueChecker {
 }
 
 /**
- * A contained resource: its resourceType, then its profile from the registry if there is one (a
- * contained Endpoint is checked against the Imaging Study Endpoint profile). Other resource types
- * have no model here, so only their type is checked.
+ * A resource inside a resource. In `contained`: its resourceType, then the profile the root's
+ * profile demands for it (a contained Endpoint that `ImagingStudy.endpoint` refers to meets the
+ * Imaging Study Endpoint profile), else its base R4 definition if the registry has one, else only
+ * its type. Elsewhere (`Bundle.entry.resource`, `Bundle.entry.response.outcome`) only its type: a
+ * Bundle's entries are validated each as a resource of its own (see ./resources.ts).
  */
 export class ContainedChecker implements ValueChecker {
+  private readonly contained: boolean;
+
   constructor(
     private readonly node: ElementNode,
     private readonly compiler: Compiler,
-  ) {}
+  ) {
+    this.contained = node.path.endsWith('.contained');
+  }
 
   private resolve(value: unknown, path: string, ctx: WalkContext): ValueChecker | undefined {
     const label = fieldLabel(this.node.id, path);
@@ -273,7 +301,9 @@ export class ContainedChecker implements ValueChecker {
       );
       return undefined;
     }
-    return this.compiler.resourceChecker(type);
+    if (!this.contained) return undefined;
+    const root = { resource: ctx.rootResource, profile: ctx.rootProfile, id: value.id };
+    return this.compiler.resourceChecker(type, root);
   }
 
   check(value: unknown, path: string, ctx: WalkContext): void {

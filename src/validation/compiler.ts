@@ -6,9 +6,26 @@ import { compileInvariants, mergeConstraints } from './invariants';
 import { compilePrimitive, type PrimitiveCheck } from './primitives';
 import { PropertyChecker } from './property';
 import { compileReferenceCheck } from './references';
-import type { Compiler, ObjectType, PropertyCheck, ValueChecker } from './types';
+import { isRecord } from './json';
+import type { Compiler, ContainingResource, ObjectType, ProfileDemand, PropertyCheck, ValueChecker } from './types';
 
 const RESOURCE_TYPES = new Set(['Resource', 'DomainResource']);
+const CORE_SD = 'http://hl7.org/fhir/StructureDefinition/';
+
+/** The `reference` strings found by following `segments` from `value` (lists are walked into). */
+export function referencesAt(value: unknown, segments: readonly string[]): string[] {
+  let current: unknown[] = [value];
+  for (const name of segments) {
+    const next: unknown[] = [];
+    for (const item of current) {
+      const child = isRecord(item) ? item[name] : undefined;
+      if (Array.isArray(child)) next.push(...child);
+      else if (child !== undefined) next.push(child);
+    }
+    current = next;
+  }
+  return current.flatMap((item) => (isRecord(item) && typeof item.reference === 'string' ? [item.reference] : []));
+}
 
 /**
  * Turns the registry's element models into checker objects, once: each element gets its rules
@@ -23,6 +40,7 @@ class RegistryCompiler implements Compiler {
   private readonly profiles = new Map<string, ValueChecker | undefined>();
   private readonly primitiveChecks = new Map<string, PrimitiveCheck>();
   private readonly elementsById = new Map<string, ElementNode>();
+  private readonly demandsByProfile = new Map<string, ProfileDemand[]>();
 
   constructor(readonly registry: ProfileRegistry) {
     for (const model of [...registry.profiles.values(), ...registry.datatypes.values()]) {
@@ -132,11 +150,48 @@ class RegistryCompiler implements Compiler {
     return this.profiles.get(url);
   }
 
-  resourceChecker(resourceType: string): ValueChecker | undefined {
-    for (const model of this.registry.profiles.values()) {
-      if (model.type === resourceType) return this.profileChecker(model.url);
+  resourceChecker(resourceType: string, root?: ContainingResource): ValueChecker | undefined {
+    const demanded = root === undefined ? undefined : this.demandedProfile(resourceType, root);
+    if (demanded !== undefined) return this.profileChecker(demanded);
+    const base = this.registry.profiles.get(CORE_SD + resourceType);
+    return base === undefined ? undefined : this.profileChecker(base.url);
+  }
+
+  /**
+   * The profile a contained resource must meet because an element of the root's profile that
+   * demands it (a Reference whose target profile is one of ours, e.g. IMR `ImagingStudy.endpoint`
+   * -> Imaging Study Endpoint) refers to it by `#id`. Only that exact element path counts: the
+   * same resource referred to from elsewhere (`ImagingStudy.series.endpoint`) meets the base type.
+   */
+  private demandedProfile(resourceType: string, root: ContainingResource): string | undefined {
+    if (root.profile === undefined || typeof root.id !== 'string') return undefined;
+    const wanted = `#${root.id}`;
+    for (const demand of this.demands(root.profile)) {
+      if (demand.type !== resourceType) continue;
+      if (referencesAt(root.resource, demand.segments).includes(wanted)) return demand.target;
     }
     return undefined;
+  }
+
+  /** The elements of a profile whose references demand one of the registry's profiles of their target. */
+  demands(profileUrl: string): readonly ProfileDemand[] {
+    let list = this.demandsByProfile.get(profileUrl);
+    if (list === undefined) {
+      list = [];
+      const model = this.registry.profiles.get(profileUrl);
+      for (const node of model?.byId.values() ?? []) {
+        for (const type of node.types) {
+          if (type.code !== 'Reference') continue;
+          for (const target of type.targetProfiles) {
+            const targetModel = this.registry.profiles.get(target);
+            if (targetModel === undefined || target.startsWith(CORE_SD)) continue;
+            list.push({ segments: node.path.split('.').slice(1), target, type: targetModel.type });
+          }
+        }
+      }
+      this.demandsByProfile.set(profileUrl, list);
+    }
+    return list;
   }
 
   elementPart(): ObjectType | undefined {

@@ -1,5 +1,5 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
-import { type IssueCode, makeIssue } from './issues';
+import { makeIssue, type IssueCode } from '../kernel/outcome';
 import { isRecord, type JsonObject } from './json';
 
 /** The per-resource state of the DICOM uniqueness rules during a full walk: the UIDs met so far. */
@@ -24,7 +24,33 @@ export interface WalkContext {
   readonly uids: UidRegistry | undefined;
   /** Contained resource types by id, of `rootResource` (computed on first use). */
   containedTypes(): ReadonlyMap<string, string>;
-  report(severity: 'error' | 'warning', code: IssueCode, expression: string, text: string, diagnostics?: string): void;
+  /** Whether best-practice rules (R4 marks dom-6 so) are reported, as information. */
+  readonly bestPractice: boolean;
+  /** The canonical URL of the profile the top-level resource is validated against. */
+  readonly rootProfile: string | undefined;
+  /**
+   * The resource type a reference outside the resource points to, when the caller knows it (a
+   * Bundle's entries, by fullUrl); undefined when unknown.
+   */
+  readonly resolveType: ((reference: string) => string | undefined) | undefined;
+  report(severity: ReportSeverity, code: IssueCode, expression: string, text: string, diagnostics?: string): void;
+}
+
+/**
+ * How strongly the specification words a rule: SHALL -> error, SHOULD -> warning, best practice ->
+ * information. Only an error (or fatal) makes a resource invalid.
+ */
+export type ReportSeverity = 'error' | 'warning' | 'information';
+
+/** An issue in the validator's format: the message in details.text, one indexed FHIRPath. */
+export function issueOf(
+  severity: ReportSeverity,
+  code: IssueCode,
+  expression: string,
+  text: string,
+  diagnostics?: string,
+): OperationOutcomeIssue {
+  return makeIssue(severity, code, text, expression, diagnostics);
 }
 
 function containedTypesOf(root: JsonObject): Map<string, string> {
@@ -40,7 +66,19 @@ function containedTypesOf(root: JsonObject): Map<string, string> {
 }
 
 /** A context for walking `resource` as the top-level resource. */
-export function rootContext(resource: JsonObject, issues: OperationOutcomeIssue[], full: boolean): WalkContext {
+/** What a validation run knows besides the resource. */
+export interface RunOptions {
+  bestPractice?: boolean;
+  rootProfile?: string;
+  resolveType?: (reference: string) => string | undefined;
+}
+
+export function rootContext(
+  resource: JsonObject,
+  issues: OperationOutcomeIssue[],
+  full: boolean,
+  options: RunOptions = {},
+): WalkContext {
   let contained: Map<string, string> | undefined;
   return {
     issues,
@@ -48,9 +86,12 @@ export function rootContext(resource: JsonObject, issues: OperationOutcomeIssue[
     rootResource: resource,
     indices: [],
     uids: full ? { series: new Set(), instances: new Set() } : undefined,
+    bestPractice: options.bestPractice === true,
+    rootProfile: options.rootProfile,
+    resolveType: options.resolveType,
     containedTypes: () => (contained ??= containedTypesOf(resource)),
     report(severity, code, expression, text, diagnostics) {
-      issues.push(makeIssue(severity, code, expression, text, diagnostics));
+      issues.push(issueOf(severity, code, expression, text, diagnostics));
     },
   };
 }

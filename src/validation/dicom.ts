@@ -12,7 +12,7 @@
 import type { WalkContext } from './context';
 import { isRecord, type JsonObject } from './json';
 import { childPath } from './issues';
-import { fieldLabel } from './labels';
+import { fieldLabel } from '../profile/fields';
 import { bareUidProblem, studyUidProblem } from './uid';
 
 /** Runs after the primitive check of the value of element `elementId`; `valueOk` tells whether that check passed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateStudy, withInstanceUid } from '../testing/large-study';
-import { loadCorpus } from './corpus/load';
+import { isImrStudyCase, loadCorpus } from './corpus/load';
 import { imrValidator } from './index';
 import { isAtOrBelow } from './issues';
 import { isRecord, type JsonObject } from './json';
@@ -54,7 +54,7 @@ const ODD_TARGETS = [
 describe('validateAt equals the full validation filtered to the subtree', () => {
   it('on every corpus file, at every element', () => {
     let checked = 0;
-    for (const { resource } of loadCorpus()) checked += expectAgreement(resource, ODD_TARGETS);
+    for (const { resource } of loadCorpus().filter(isImrStudyCase)) checked += expectAgreement(resource, ODD_TARGETS);
     expect(checked).toBeGreaterThan(1000);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imrValidator, validateEndpoint } from './index';
+import { IMR_IMAGINGSTUDY_URL, loadImrRegistry } from '../profile';
+import { createValidator, imrValidator, isValid, validateEndpoint } from './index';
 import type { JsonObject } from './json';
 import { containedEndpoint, studyWith, summary } from './testing/fixtures';
 
@@ -87,12 +88,12 @@ describe('FHIRPath invariants of the snapshot', () => {
     expect(summary(validateEndpoint(endpoint).issue)).toEqual(['error invariant Endpoint.contact[0]']);
   });
 
-  it('txt-1/txt-2 on the narrative, once for both keys', () => {
+  it('txt-1/txt-2 on the narrative, checked natively (./narrative.ts)', () => {
     const withDiv = (div: string) => issuesOf(studyWith((s) => (s.text = { status: 'generated', div })));
     expect(withDiv('<div xmlns="http://www.w3.org/1999/xhtml"><p>CT chest</p></div>')).toEqual([]);
     const bad = withDiv('<div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></div>');
     expect(summary(bad)).toEqual(['error invariant ImagingStudy.text.div']);
-    expect(bad[0]?.diagnostics).toMatch(/^txt-1, txt-2: htmlChecks\(\)/);
+    expect(bad[0]?.diagnostics).toBe('txt-1: htmlChecks()');
   });
 
   it('ele-1 natively: an element with nothing but an id is empty', () => {
@@ -103,7 +104,16 @@ describe('FHIRPath invariants of the snapshot', () => {
     expect(issuesOf(study)[0]?.diagnostics).toBe('ele-1');
   });
 
-  it('does not report dom-6 (best practice: narrative)', () => {
+  it('does not report dom-6 (best practice: narrative) unless asked, and then as information', () => {
     expect(issuesOf(studyWith(() => undefined))).toEqual([]);
+    const cli = createValidator(loadImrRegistry(), IMR_IMAGINGSTUDY_URL, { bestPractice: true });
+    const outcome = cli.validate(studyWith(() => undefined));
+    expect(summary(outcome.issue)).toEqual(['information invariant ImagingStudy']);
+    expect(outcome.issue[0]?.diagnostics).toMatch(/^dom-6:/);
+    expect(isValid(outcome)).toBe(true);
+    const narrated = studyWith(
+      (s) => (s.text = { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">CT</div>' }),
+    );
+    expect(cli.validate(narrated).issue).toEqual([]);
   });
 });

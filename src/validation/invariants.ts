@@ -6,7 +6,8 @@ import { isRecord, type JsonObject } from './json';
 /** A compiled FHIRPath invariant of one element (constraints with the same expression are merged). */
 export interface Invariant {
   keys: string[];
-  severity: 'error' | 'warning';
+  /** The constraint's severity; `information` for best-practice guidelines (reported only on request). */
+  severity: 'error' | 'warning' | 'information';
   human: string;
   expression: string;
   /** false when the value breaks the invariant; true or undefined (undeterminable, or not evaluable) otherwise. */
@@ -17,10 +18,17 @@ export interface Invariant {
  * Invariants not evaluated through FHIRPath:
  * - ele-1 ("hasValue() or (children().count() > id.count())") is on every element, so it is checked
  *   natively by `hasContent` / the primitive checks, with the same result and no FHIRPath cost;
- * - dom-6 (a resource "should" have a narrative) is a best-practice guideline; the app never writes
- *   narratives, so it would warn on every study.
+ * - txt-1 and txt-2 (`htmlChecks()`) are checked natively on the xhtml value by ./narrative.ts,
+ *   with R4's own element and attribute lists and a message that says which rule is broken.
  */
-const NATIVE_OR_SKIPPED = new Set(['ele-1', 'dom-6']);
+const NATIVE_OR_SKIPPED = new Set(['ele-1', 'txt-1', 'txt-2']);
+
+/**
+ * Constraints R4 marks as best-practice guidelines (dom-6: "A resource should have narrative for
+ * robust management"): information, not warnings, and reported only when a validator asks for best
+ * practice (the CLI does; the editor does not, since the app never writes narratives).
+ */
+const BEST_PRACTICE = new Set(['dom-6']);
 
 /**
  * R4 expressions that fhirpath.js rejects as written: dom-3 applies `as()` to a collection, which
@@ -152,7 +160,7 @@ export function compileInvariants(constraints: readonly ElementConstraint[], bas
     const shortcut = SHORTCUTS[c.key];
     byExpression.set(c.expression, {
       keys: [c.key],
-      severity: c.severity,
+      severity: BEST_PRACTICE.has(c.key) ? 'information' : c.severity,
       human: c.human,
       expression: c.expression,
       holds(value, ctx) {

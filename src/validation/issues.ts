@@ -1,20 +1,5 @@
-import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
-
-export type IssueSeverity = 'fatal' | 'error' | 'warning';
-export type IssueCode = OperationOutcomeIssue['code'];
-
-/** Builds an issue in the validator's format: the message in details.text, one indexed FHIRPath. */
-export function makeIssue(
-  severity: IssueSeverity,
-  code: IssueCode,
-  expression: string,
-  text: string,
-  diagnostics?: string,
-): OperationOutcomeIssue {
-  const issue: OperationOutcomeIssue = { severity, code, details: { text }, expression: [expression] };
-  if (diagnostics !== undefined) issue.diagnostics = diagnostics;
-  return issue;
-}
+/** FHIRPath helpers of the validator's issues (the issues themselves are built by the kernel's builder). */
+export type { IssueCode } from '../kernel/outcome';
 
 /** `prefix.key`, or `prefix` itself when there is no key (lets leaves build their path only when they report). */
 export function childPath(prefix: string, key: string | undefined): string {
@@ -27,9 +12,4 @@ export function isAtOrBelow(expression: string, target: string): boolean {
   if (expression.length === target.length) return true;
   const next = expression.charCodeAt(target.length);
   return next === 46 /* . */ || next === 91; /* [ */
-}
-
-/** Wraps issues in an OperationOutcome. */
-export function toOutcome(issues: OperationOutcomeIssue[]): OperationOutcome {
-  return { resourceType: 'OperationOutcome', issue: issues };
 }

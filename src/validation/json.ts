@@ -1,24 +1,7 @@
-/** Small JSON helpers shared by the rule modules (no FHIR knowledge here). */
+/** JSON helpers of the rule modules (no FHIR knowledge here); the guard and equality are the kernel's. */
+import { isRecord } from '../kernel/json';
 
-export type JsonObject = Record<string, unknown>;
-
-/** A JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Exact JSON equality (FHIR `fixed[x]`): same keys, same values, arrays in the same order. */
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
-  }
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => k in b && deepEqual(a[k], b[k]));
-  }
-  return false;
-}
+export { deepEqual, isRecord, type JsonRecord as JsonObject } from '../kernel/json';
 
 /**
  * FHIR `pattern[x]` matching: every property of the pattern is in the value with a matching value,
@@ -56,4 +39,45 @@ export function jsonKind(value: unknown): string {
 export function preview(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * A JSON number whose text is not the shortest form JavaScript would write for it (`1.0`, `2E0`,
+ * `-0`, `1.50`): JSON.parse alone would lose what R4's grammars judge (an integer has "no decimal
+ * point and no exponent"; a decimal keeps its precision). Only `parseJson` makes these, so numbers
+ * the editor produces are plain numbers and cost nothing.
+ */
+export class JsonNumber {
+  constructor(
+    /** The number as JSON.parse reads it. */
+    readonly value: number,
+    /** Its exact text in the source. */
+    readonly source: string,
+  ) {}
+}
+
+type SourceReviver = (this: unknown, key: string, value: unknown, context?: { source?: string }) => unknown;
+
+const keepNumberText: SourceReviver = (_key, value, context) =>
+  typeof value === 'number' && context?.source !== undefined && context.source !== String(value)
+    ? new JsonNumber(value, context.source)
+    : value;
+
+let sourceTextChecked = false;
+
+/**
+ * JSON.parse that keeps the text of every number whose text JavaScript would not write back the
+ * same (a `JsonNumber`). It uses JSON.parse's own source text access (ECMAScript's "JSON.parse
+ * source text access", in V8 since 11.4 / Node 21), so there is no second JSON grammar to trust;
+ * it throws JSON.parse's SyntaxError on malformed text, and a plain Error on a runtime without it.
+ */
+export function parseJson(text: string): unknown {
+  if (!sourceTextChecked) {
+    const probe = JSON.parse('1.0', keepNumberText as Parameters<typeof JSON.parse>[1]) as unknown;
+    if (!(probe instanceof JsonNumber)) {
+      throw new Error('This JavaScript runtime has no JSON.parse source text access (Node 21 or later is needed)');
+    }
+    sourceTextChecked = true;
+  }
+  return JSON.parse(text, keepNumberText as Parameters<typeof JSON.parse>[1]) as unknown;
 }

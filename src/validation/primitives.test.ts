@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { imrValidator } from './index';
+import { imrValidator, isValid } from './index';
 import { studyWith, summary } from './testing/fixtures';
-import type { JsonObject } from './json';
+import { type JsonObject, JsonNumber, parseJson } from './json';
 
 const validator = imrValidator();
 
@@ -13,12 +13,14 @@ function extensionIssues(key: string, value: unknown): string[] {
   return summary(validator.validate(study).issue);
 }
 
-type Case = [value: unknown, expected: 'ok' | 'value' | 'structure'];
+type Case = [value: unknown, expected: 'ok' | 'value' | 'structure' | 'should'];
 
 function expectCases(key: string, cases: Case[]): void {
   for (const [value, expected] of cases) {
     const issues = extensionIssues(key, value);
-    const want = expected === 'ok' ? [] : [`error ${expected} ImagingStudy.extension[0].${key}`];
+    const path = `ImagingStudy.extension[0].${key}`;
+    const want =
+      expected === 'ok' ? [] : expected === 'should' ? [`warning value ${path}`] : [`error ${expected} ${path}`];
     expect(issues, `${key} = ${JSON.stringify(value)}`).toEqual(want);
   }
 }
@@ -134,18 +136,36 @@ describe('R4 primitive formats', () => {
       ['Chest CT', 'ok'],
       ['  padded  ', 'ok'],
       ['Ünïcödé ✓', 'ok'],
-      ['   ', 'value'],
+      ['   ', 'should'],
       ['', 'value'],
       [5, 'structure'],
+      ['x'.repeat(1024 * 1024 + 1), 'value'],
     ]);
     expectCases('valueMarkdown', [
       ['**bold**\nnext line', 'ok'],
-      ['\n\t', 'value'],
+      ['\n\t', 'should'],
     ]);
     expectCases('valueBase64Binary', [
       ['aGVsbG8=', 'ok'],
       ['abc', 'value'],
     ]);
+  });
+
+  it('SHOULDs about strings are warnings, SHALLs errors (R4 datatypes: string)', () => {
+    // "SHOULD always contain non-whitespace content"; "SHOULD not contain ... points below 32, except
+    // for u0009 ..., u0010 ... and u0013"; leading/trailing whitespace is an XML-format rule only.
+    expectCases('valueString', [
+      ['tab\there\r\nnext', 'ok'],
+      ['bell\u0007', 'should'],
+      ['nul\u0000', 'should'],
+      ['\u001Fx', 'should'],
+      [' leading and trailing ', 'ok'],
+    ]);
+    // A code's grammar has no room for whitespace-only text: that is its SHALL, an error.
+    expectCases('valueCode', [['   ', 'value']]);
+    expectCases('valueUri', [['  ', 'value']]);
+    const warned = studyWith((s) => (s.description = '   '));
+    expect(isValid(validator.validate(warned))).toBe(true);
   });
 
   it('resource id is an id (R4 snapshots type it as a string)', () => {
@@ -181,5 +201,54 @@ describe('R4 primitive formats', () => {
       'error value ImagingStudy.meta.profile[0]',
       'error value ImagingStudy.series[0].started',
     ]);
+  });
+});
+
+describe('numbers on their JSON text (parseJson, as the CLI reads files)', () => {
+  /** The issues of a study file whose extension[0] has `key: <text>` written literally. */
+  const issuesOfText = (key: string, text: string): string[] => {
+    const study = studyWith((s) => {
+      s.extension = [{ url: 'http://example.org/fhir/StructureDefinition/x', [key]: 0 }];
+    });
+    const json = JSON.stringify(study).replace(`"${key}":0`, `"${key}":${text}`);
+    return summary(validator.validate(parseJson(json)).issue);
+  };
+  const bad = (key: string) => [`error value ImagingStudy.extension[0].${key}`];
+
+  it('integer types have no decimal point and no exponent (R4: integer -?([0]|([1-9][0-9]*)))', () => {
+    for (const key of ['valueInteger', 'valueUnsignedInt', 'valuePositiveInt']) {
+      expect(issuesOfText(key, '1.0'), `${key} 1.0`).toEqual(bad(key));
+      expect(issuesOfText(key, '2E0'), `${key} 2E0`).toEqual(bad(key));
+      expect(issuesOfText(key, '1e0'), `${key} 1e0`).toEqual(bad(key));
+      expect(issuesOfText(key, '7'), `${key} 7`).toEqual([]);
+    }
+    expect(issuesOfText('valueInteger', '-0')).toEqual([]);
+    expect(issuesOfText('valueUnsignedInt', '-0')).toEqual(bad('valueUnsignedInt'));
+    expect(issuesOfText('valueInteger', '2147483648')).toEqual(bad('valueInteger'));
+    expect(issuesOfText('valueInteger', '-2147483649')).toEqual(bad('valueInteger'));
+    expect(issuesOfText('valueInteger', '12345678901234567890')).toEqual(bad('valueInteger'));
+  });
+
+  it('decimal keeps its text: precision and exponents are allowed by its grammar', () => {
+    for (const text of ['1.0', '1.50', '2E0', '1e-3', '0.010', '-0.0', '1e400']) {
+      expect(issuesOfText('valueDecimal', text), text).toEqual([]);
+    }
+  });
+
+  it('the message names the text', () => {
+    const study = studyWith(() => undefined);
+    const json = JSON.stringify(study).replace('"numberOfSeries":1', '"numberOfSeries":1.0');
+    const [issue] = validator.validate(parseJson(json)).issue;
+    expect(issue).toMatchObject({ severity: 'error', expression: ['ImagingStudy.numberOfSeries'] });
+    expect(issue?.details?.text).toContain('1.0 is not: write it without a decimal point or exponent');
+  });
+
+  it('leaves plain numbers plain, and agrees with JSON.parse on everything else', () => {
+    const text = '{"a":[1,0.5,-3,1e21,"1.0"],"b":{"c":true,"d":null}}';
+    const parsed = parseJson(text) as { a: unknown[] };
+    expect(parsed.a.slice(0, 3)).toEqual([1, 0.5, -3]);
+    expect(parsed.a[3]).toBeInstanceOf(JsonNumber);
+    expect(JSON.parse(text)).toEqual({ ...(parsed as object), a: [1, 0.5, -3, 1e21, '1.0'] });
+    expect(() => parseJson('{"a":1,}')).toThrow(SyntaxError);
   });
 });

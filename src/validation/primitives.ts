@@ -1,11 +1,20 @@
+import { OID_PREFIX } from '../kernel/uid';
 import type { PrimitiveTypeModel } from '../profile';
 import type { IssueCode } from './issues';
-import { jsonKind } from './json';
+import { JsonNumber, jsonKind } from './json';
+import { narrativeCheck } from './narrative-engine';
 
-/** Why a primitive value is wrong: the issue code and the message, given the field label. */
+/**
+ * Why a primitive value is wrong: the issue code and the message, given the field label. `severity`
+ * follows the specification's wording: a broken SHALL (the type's grammar, the 1 MB limit) is an
+ * error; a broken SHOULD (whitespace-only text, control characters) is only a warning.
+ */
 export interface PrimitiveProblem {
+  severity: 'error' | 'warning';
   code: IssueCode;
   message: (label: string) => string;
+  /** The rule's key and expression, for invariants checked natively (txt-1, txt-2). */
+  diagnostics?: string;
 }
 
 /** Checks one JSON value (never null/undefined) against a primitive type. */
@@ -25,7 +34,7 @@ const FORMATS: Record<string, string> = {
   uri: 'must be a URI without spaces (e.g. urn:dicom:uid)',
   url: 'must be a URL without spaces (e.g. https://pacs.example.org/dicomweb)',
   canonical: 'must be a canonical URL without spaces (e.g. http://hl7.org/fhir/StructureDefinition/Patient)',
-  oid: 'must be urn:oid: followed by an OID (e.g. urn:oid:1.2.840.10008.1.2)',
+  oid: `must be ${OID_PREFIX} followed by an OID (e.g. ${OID_PREFIX}1.2.840.10008.1.2)`,
   uuid: 'must be urn:uuid: followed by a lower-case UUID (e.g. urn:uuid:c757873d-ec9a-4326-a141-556f43239520)',
   date: 'must be a date (2024-05-01), a year and month (2024-05) or a year (2024)',
   dateTime: 'must be a date (2024-05-01), or a date and time with seconds and a time zone (2024-05-01T14:30:00+02:00)',
@@ -46,7 +55,20 @@ function format(code: string): string {
   return FORMATS[code] ?? `must be a valid ${code}`;
 }
 
-const problem = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({ code, message });
+const problem = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({
+  severity: 'error',
+  code,
+  message,
+});
+const advice = (code: IssueCode, message: (label: string) => string): PrimitiveProblem => ({
+  severity: 'warning',
+  code,
+  message,
+});
+
+/** C0 control characters other than tab, LF and CR: R4 says strings SHOULD NOT contain them. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /** A yyyy-mm-dd prefix that names a day the month does not have (2023-02-29, 2024-04-31). */
 function impossibleDay(value: string): boolean {
@@ -77,15 +99,33 @@ function checkNumber(code: string, value: number): PrimitiveProblem | undefined 
   return undefined;
 }
 
+/**
+ * A number on its source text: R4 gives integer, positiveInt and unsignedInt a grammar with no
+ * decimal point and no exponent (e.g. unsignedInt `[0]|([1-9][0-9]*)`), and integer a 32-bit range;
+ * decimal's grammar allows both, and its text is its precision.
+ */
+function checkNumberText(code: string, number: JsonNumber, regex: RegExp | undefined): PrimitiveProblem | undefined {
+  const text = number.source;
+  if (regex !== undefined && !regex.test(text)) {
+    const why = /[.eE]/.test(text) ? ': write it without a decimal point or exponent' : '';
+    return problem('value', (l) => `${l} ${format(code)}; ${text} is not${why}`);
+  }
+  const min = INTEGER_MIN[code];
+  if (min !== undefined && (number.value < min || number.value > INT32_MAX)) {
+    return problem('value', (l) => `${l} ${format(code)}; ${text} is out of range`);
+  }
+  return undefined;
+}
+
 function checkString(
   code: string,
   value: string,
   regex: RegExp | undefined,
   isDate: boolean,
 ): PrimitiveProblem | undefined {
+  // R4 (JSON): "empty strings are not allowed" -> SHALL; the type regexes need one character too.
   if (value === '') return problem('value', (l) => `${l} must not be empty: enter a value or remove it`);
-  if (value.charCodeAt(0) <= 32 && !/\S/.test(value))
-    return problem('value', (l) => `${l} must contain more than spaces`);
+  // R4 (datatypes, string): "Strings SHALL NOT exceed 1MB".
   if (value.length > MAX_STRING_LENGTH) return problem('value', (l) => `${l} is too long (over 1 MB of text)`);
   if (regex !== undefined && !regex.test(value)) {
     return problem('value', (l) => `${l} ${format(code)}`);
@@ -93,7 +133,31 @@ function checkString(
   if (isDate && impossibleDay(value)) {
     return problem('value', (l) => `${l} is not a real calendar date (${value.slice(0, 10)}): it ${format(code)}`);
   }
+  // R4 (datatypes, string): strings "SHOULD always contain non-whitespace content" -> warning. Types
+  // whose grammar forbids it (code, id, uri...) have already failed their regex above.
+  if (value.charCodeAt(0) <= 32 && !/\S/.test(value)) {
+    return advice('value', (l) => `${l} should contain more than spaces`);
+  }
+  // R4 (datatypes, string): strings "SHOULD not contain Unicode character points below 32, except
+  // for u0009 (horizontal tab), u0010 (carriage return) and u0013 (line feed)" -> warning.
+  if (CONTROL_CHARACTER.test(value)) {
+    return advice('value', (l) => `${l} should not contain control characters (other than tab and line breaks)`);
+  }
   return undefined;
+}
+
+/**
+ * A narrative div: text (not empty), then the R4 narrative rules if the checker has loaded (see
+ * ./narrative.ts): XML problems are value errors, txt-1/txt-2 invariant errors. Whitespace-only
+ * text is txt-2's to report, an error (SHALL), not the string SHOULD.
+ */
+function checkXhtml(value: unknown): PrimitiveProblem | undefined {
+  if (typeof value !== 'string') return wrongJsonType('xhtml', 'string', value);
+  if (value === '') return problem('value', (l) => `${l} must not be empty: enter a value or remove it`);
+  const found = narrativeCheck()?.(value);
+  if (found === undefined) return undefined;
+  if (found.key === 'xml') return problem('value', (l) => `${l} ${found.text}`);
+  return { ...problem('invariant', (l) => `${l} ${found.text}`), diagnostics: `${found.key}: htmlChecks()` };
 }
 
 /**
@@ -110,8 +174,18 @@ export function compilePrimitive(
   const { jsonType } = definition;
   const regex = formatChecked ? undefined : definition.regex;
   const isDate = DATE_TYPES.has(code);
+  const lexical = definition.regex;
+  if (code === 'xhtml') return checkXhtml;
   return (value) => {
-    if (typeof value !== jsonType) return wrongJsonType(code, jsonType, value);
+    if (typeof value !== jsonType) {
+      // A number read with its text (./json.ts parseJson): judged on that text.
+      if (value instanceof JsonNumber) {
+        return jsonType === 'number'
+          ? checkNumberText(code, value, lexical)
+          : wrongJsonType(code, jsonType, value.value);
+      }
+      return wrongJsonType(code, jsonType, value);
+    }
     if (typeof value === 'number') return checkNumber(code, value);
     if (typeof value === 'string') return checkString(code, value, regex, isDate);
     return undefined;

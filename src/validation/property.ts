@@ -1,7 +1,7 @@
 import type { ElementNode } from '../profile';
 import type { WalkContext } from './context';
-import { jsonKind, type JsonObject } from './json';
-import { fieldHint, fieldLabel } from './labels';
+import { isRecord, jsonKind, type JsonObject } from './json';
+import { fieldHint, fieldLabel } from '../profile/fields';
 import { compileSlicing, type SliceMatcher } from './slicing';
 import type { Compiler, Focus, PropertyCheck, ValueChecker } from './types';
 
@@ -207,7 +207,7 @@ export class PropertyChecker implements PropertyCheck {
     ctx: WalkContext,
     focus: Focus | undefined,
   ): void {
-    if (focus !== undefined && focus.rest.length > 0 && checker.navigate !== undefined && isObject(value)) {
+    if (focus !== undefined && focus.rest.length > 0 && checker.navigate !== undefined && isRecord(value)) {
       checker.navigate(value, path, focus.rest, ctx);
     } else {
       checker.check(value, path, ctx, ext);
@@ -246,7 +246,7 @@ export class PropertyChecker implements PropertyCheck {
         'error',
         'structure',
         path,
-        `${this.labelAt(path)} and its extension data must be lists of the same length`,
+        `${this.labelAt(path)} has ${plural(values.length, 'value', 'values')} but ${plural(exts.length, 'entry', 'entries')} of extension data: the two lists must line up, with null where one side has nothing`,
       );
     }
     if (length < this.node.min) {
@@ -315,8 +315,4 @@ export class PropertyChecker implements PropertyCheck {
       }
     });
   }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

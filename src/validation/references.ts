@@ -2,7 +2,7 @@ import type { ElementType } from '../profile';
 import type { ProfileRegistry } from '../profile';
 import type { WalkContext } from './context';
 import { isRecord, preview } from './json';
-import { fieldLabel } from './labels';
+import { fieldLabel } from '../profile/fields';
 
 /** Checks a Reference value at `path` of element `elementId` (which names the field in messages). */
 export type ReferenceCheck = (value: unknown, path: string, elementId: string, ctx: WalkContext) => void;
@@ -46,6 +46,8 @@ function targetOf(reference: string, registry: ProfileRegistry, ctx: WalkContext
     // A contained resource of an unknown type is reported there, not again here.
     return typeof type === 'string' && registry.resourceTypes.has(type) ? { type } : undefined;
   }
+  const resolved = ctx.resolveType?.(reference);
+  if (resolved !== undefined) return registry.resourceTypes.has(resolved) ? { type: resolved } : undefined;
   const literal = LITERAL.exec(reference);
   if (literal !== null) {
     const type = literal[2] ?? '';

@@ -60,8 +60,33 @@ export interface Compiler {
   valueChecker(node: ElementNode, typeCode: string): ValueChecker;
   /** The checker of a whole resource against a profile, by canonical URL. */
   profileChecker(url: string): ValueChecker | undefined;
-  /** The checker for a contained resource of this type (its profile in the registry), if any. */
-  resourceChecker(resourceType: string): ValueChecker | undefined;
+  /**
+   * The checker for a resource of this type inside another (`root`): the profile an element of the
+   * root's profile demands for it, else the base R4 definition if the registry has it, else none.
+   */
+  resourceChecker(resourceType: string, root?: ContainingResource): ValueChecker | undefined;
+  /** The elements of a profile whose references demand one of the registry's profiles. */
+  demands(profileUrl: string): readonly ProfileDemand[];
   /** The `Element` properties (id, extension) of a primitive's `_name` object. */
   elementPart(): ObjectType | undefined;
+}
+
+/** A resource holding a contained one, for choosing the contained resource's profile. */
+export interface ContainingResource {
+  /** The containing (root) resource. */
+  resource: JsonObject;
+  /** The profile the root is validated against. */
+  profile: string | undefined;
+  /** The contained resource's id. */
+  id: unknown;
+}
+
+/** A Reference element of a profile that demands a profile of its target (IMR `endpoint` -> Imaging Study Endpoint). */
+export interface ProfileDemand {
+  /** The element's path below the resource, e.g. ['endpoint']. */
+  segments: readonly string[];
+  /** The demanded profile's canonical URL. */
+  target: string;
+  /** Its resource type. */
+  type: string;
 }

@@ -2,14 +2,15 @@ import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
 import { IMR_IMAGINGSTUDY_URL, type ProfileRegistry } from '../profile';
 import { compilerFor } from './compiler';
 import { rootContext } from './context';
-import { isAtOrBelow, makeIssue, toOutcome } from './issues';
+import { makeIssue, outcomeOf } from '../kernel/outcome';
+import { isAtOrBelow } from './issues';
 import { isRecord, type JsonObject, preview } from './json';
 import type { Segment } from './types';
 
 /** Validates resources against one profile. */
 export interface Validator {
   /** Full validation (any JSON value may be passed: string, null, array... -> issues, never a throw). */
-  validate(resource: unknown): OperationOutcome;
+  validate(resource: unknown, options?: ValidateOptions): OperationOutcome;
   /**
    * The issues of a full validation whose expression is at or below `expression` (e.g.
    * `ImagingStudy.series[3].instance[5].uid` or `ImagingStudy.identifier[0]`), in the same order,
@@ -36,11 +37,35 @@ function parseTarget(expression: string, resourceType: string): Segment[] | unde
   return segments;
 }
 
+/** How a validator reports, beyond its profile. */
+export interface ValidatorOptions {
+  /**
+   * Report best-practice guidelines (R4's dom-6, "A resource should have narrative") as
+   * `information`. Off by default: the editor would show one on every study.
+   */
+  bestPractice?: boolean;
+}
+
+/** What one validation call may add: how references outside the resource resolve. */
+export interface ValidateOptions {
+  /** The resource type a reference points to, if known (e.g. another entry of the same Bundle). */
+  resolveType?: (reference: string) => string | undefined;
+}
+
 /**
  * Creates a validator for the profile `profileUrl` of `registry` (default: IMR ImagingStudy).
  * The profile is compiled once into checkers; each call only walks the resource.
  */
-export function createValidator(registry: ProfileRegistry, profileUrl: string = IMR_IMAGINGSTUDY_URL): Validator {
+export function createValidator(
+  registry: ProfileRegistry,
+  profileUrl: string = IMR_IMAGINGSTUDY_URL,
+  options: ValidatorOptions = {},
+): Validator {
+  const bestPractice = options.bestPractice === true;
+  const run = (call: ValidateOptions = {}) =>
+    call.resolveType === undefined
+      ? { bestPractice, rootProfile: profileUrl }
+      : { bestPractice, rootProfile: profileUrl, resolveType: call.resolveType };
   const compiler = compilerFor(registry);
   const profile = registry.profiles.get(profileUrl);
   const checker = compiler.profileChecker(profileUrl);
@@ -50,27 +75,27 @@ export function createValidator(registry: ProfileRegistry, profileUrl: string = 
   /** The resource as an object to walk, or undefined when it cannot be one (the issue says why). */
   function precheck(resource: unknown, issues: OperationOutcomeIssue[]): JsonObject | undefined {
     if (!isRecord(resource)) {
-      issues.push(makeIssue('fatal', 'invalid', type, `This is not a FHIR ${type}: expected a JSON object`));
+      issues.push(makeIssue('fatal', 'invalid', `This is not a FHIR ${type}: expected a JSON object`, type));
       return undefined;
     }
     const found = resource.resourceType;
     if (found === undefined) {
       issues.push(
-        makeIssue('error', 'required', `${type}.resourceType`, `resourceType is required: it must be ${type}`),
+        makeIssue('error', 'required', `resourceType is required: it must be ${type}`, `${type}.resourceType`),
       );
     } else if (found !== type) {
       const text = `This is ${typeof found === 'string' ? `a ${preview(found)}` : 'not a resource'}, not ${type === 'ImagingStudy' ? 'an' : 'a'} ${type}`;
-      issues.push(makeIssue('error', 'invalid', `${type}.resourceType`, text));
+      issues.push(makeIssue('error', 'invalid', text, `${type}.resourceType`));
       return undefined;
     }
     return resource;
   }
 
-  function validate(resource: unknown): OperationOutcome {
+  function validate(resource: unknown, call?: ValidateOptions): OperationOutcome {
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true));
-    return toOutcome(issues);
+    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true, run(call)));
+    return outcomeOf(...issues);
   }
 
   function validateAt(resource: unknown, expression: string): OperationOutcomeIssue[] {
@@ -81,7 +106,7 @@ export function createValidator(registry: ProfileRegistry, profileUrl: string = 
     }
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false));
+    if (obj !== undefined) checker.navigate(obj, type, segments, rootContext(obj, issues, false, run()));
     return issues.filter((issue) => isAtOrBelow(issue.expression?.[0] ?? '', expression));
   }
 

@@ -3,7 +3,7 @@ import type { Reference } from 'fhir/r4';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
-import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../endpoint';
+import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../../study/endpoint';
 import { fieldStatus } from './a11y';
 import { NewEndpointForm } from './NewEndpointForm';
 import type { InputProps } from './types';

