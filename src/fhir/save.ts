@@ -5,7 +5,8 @@
  */
 import type { Endpoint, ImagingStudy } from 'fhir/r4';
 import { outcomeOf } from '../kernel/outcome';
-import { studyToSave, withProfile } from '../study/document';
+import { studyToSave } from '../study/document';
+import { withProfile } from '../study/meta';
 import { supportsTransactions } from './capabilities';
 import { toOperationOutcome } from './outcome';
 import { DEFAULT_TIMEOUT_MS, findStudyByUid } from './requests';

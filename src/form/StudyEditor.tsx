@@ -1,16 +1,5 @@
 /** The ImagingStudy editor: a form generated from the IMR profile, validated live. */
-import {
-  Accordion,
-  AccordionDetails,
-  AccordionSummary,
-  Alert,
-  Box,
-  Button,
-  Stack,
-  Tab,
-  Tabs,
-  Typography,
-} from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Patient } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -24,6 +13,7 @@ import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
 import { flattenErrors, indexInputs, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
+import { ViewTabs, type ViewTab } from './ViewTabs';
 import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
@@ -60,6 +50,11 @@ export interface StudyEditorProps {
 }
 
 const NO_ADD_ONS: EditorAddOns = {};
+
+const VIEWS: readonly ViewTab<'form' | 'json'>[] = [
+  { value: 'form', label: 'Form', id: 'tab-form', panel: 'panel-form' },
+  { value: 'json', label: 'FHIR JSON', id: 'tab-json', panel: 'panel-json' },
+];
 
 /** The editor's state at one moment. */
 export interface EditorSnapshot {
@@ -253,10 +248,7 @@ export function StudyEditor({
       <FocusBusContext.Provider value={bus}>
         <FormProvider {...methods}>
           <Box component="form" noValidate aria-label="ImagingStudy editor" onSubmit={(e) => e.preventDefault()}>
-            <Tabs value={tab} onChange={(_e, v: 'form' | 'json') => setTab(v)} aria-label="Editor views">
-              <Tab value="form" label="Form" id="tab-form" aria-controls="panel-form" />
-              <Tab value="json" label="FHIR JSON" id="tab-json" aria-controls="panel-json" />
-            </Tabs>
+            <ViewTabs label="Editor views" tabs={VIEWS} value={tab} onChange={setTab} />
             <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
               <Stack spacing={3}>
                 {!readOnly && addOns.ImportBar && <addOns.ImportBar />}

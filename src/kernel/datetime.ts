@@ -43,22 +43,3 @@ export function parseDateTime(value: unknown): DateTimeParts | undefined {
 export function formatDateTime(parts: DateTimeParts): string {
   return parts.precision === 'date-time' ? `${parts.local}${parts.offset ?? '+00:00'}` : parts.local;
 }
-
-/** `+02:00` for a UTC offset in minutes (positive east of Greenwich). */
-export function offsetFromMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${sign}${hh}:${mm}`;
-}
-
-/** The browser's current UTC offset. */
-export function browserOffset(date: Date = new Date()): string {
-  return offsetFromMinutes(-date.getTimezoneOffset());
-}
-
-/** Every quarter-hour offset from -12:00 to +14:00, for the offset selector. */
-export const OFFSETS: readonly string[] = Array.from({ length: (26 * 60) / 15 + 1 }, (_, i) =>
-  offsetFromMinutes(-12 * 60 + i * 15),
-);

@@ -1,7 +1,8 @@
 /**
  * The IMR field table: for every element the editor shows, the radiographer's label, its section, the widget
  * that edits it, the "what to enter" hint and its order on screen; plus the lists that belong to the profile
- * (SOP classes, named identifier entries). Plain TypeScript, read by the form (labels, layout, widgets) and by
+ * (named identifier entries here, SOP classes in ./sop-classes.ts, which only the lazily loaded instance rows
+ * need). Plain TypeScript, read by the form (labels, layout, widgets) and by
  * the validator (field names in messages), so a field has one name everywhere.
  */
 import { DICOM_UID_SYSTEM, V2_0203_SYSTEM } from '../kernel/canonicals';
@@ -256,78 +257,3 @@ export function isIdentifierEntry(
 export function labelOf(elementId: string): string {
   return fieldLabel(elementId, elementId);
 }
-
-export interface SopClass {
-  uid: string;
-  name: string;
-}
-
-/**
- * Common DICOM storage SOP classes (PS3.4 Annex B.5), offered by the instance SOP class picker. Stored as a Coding
- * with system `SOP_CLASS_SYSTEM` and the UID as an OID URI (the R4 ImagingStudy convention).
- */
-export const STORAGE_SOP_CLASSES: readonly SopClass[] = [
-  { uid: '1.2.840.10008.5.1.4.1.1.1', name: 'Computed Radiography Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.1.1', name: 'Digital X-Ray Image Storage - For Presentation' },
-  { uid: '1.2.840.10008.5.1.4.1.1.1.1.1', name: 'Digital X-Ray Image Storage - For Processing' },
-  { uid: '1.2.840.10008.5.1.4.1.1.1.2', name: 'Digital Mammography X-Ray Image Storage - For Presentation' },
-  { uid: '1.2.840.10008.5.1.4.1.1.1.2.1', name: 'Digital Mammography X-Ray Image Storage - For Processing' },
-  { uid: '1.2.840.10008.5.1.4.1.1.1.3', name: 'Digital Intra-Oral X-Ray Image Storage - For Presentation' },
-  { uid: '1.2.840.10008.5.1.4.1.1.1.3.1', name: 'Digital Intra-Oral X-Ray Image Storage - For Processing' },
-  { uid: '1.2.840.10008.5.1.4.1.1.2', name: 'CT Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.2.1', name: 'Enhanced CT Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.2.2', name: 'Legacy Converted Enhanced CT Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.3.1', name: 'Ultrasound Multi-frame Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.4', name: 'MR Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.4.1', name: 'Enhanced MR Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.4.2', name: 'MR Spectroscopy Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.4.3', name: 'Enhanced MR Color Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.4.4', name: 'Legacy Converted Enhanced MR Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.6.1', name: 'Ultrasound Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.6.2', name: 'Enhanced US Volume Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.7', name: 'Secondary Capture Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.7.1', name: 'Multi-frame Single Bit Secondary Capture Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.7.2', name: 'Multi-frame Grayscale Byte Secondary Capture Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.7.3', name: 'Multi-frame Grayscale Word Secondary Capture Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.7.4', name: 'Multi-frame True Color Secondary Capture Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.9.1.1', name: '12-lead ECG Waveform Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.9.1.2', name: 'General ECG Waveform Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.11.1', name: 'Grayscale Softcopy Presentation State Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.11.2', name: 'Color Softcopy Presentation State Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.12.1', name: 'X-Ray Angiographic Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.12.1.1', name: 'Enhanced XA Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.12.2', name: 'X-Ray Radiofluoroscopic Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.12.2.1', name: 'Enhanced XRF Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.13.1.1', name: 'X-Ray 3D Angiographic Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.13.1.3', name: 'Breast Tomosynthesis Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.20', name: 'Nuclear Medicine Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.30', name: 'Parametric Map Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.66', name: 'Raw Data Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.66.1', name: 'Spatial Registration Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.66.2', name: 'Spatial Fiducials Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.66.3', name: 'Deformable Spatial Registration Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.66.4', name: 'Segmentation Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.67', name: 'Real World Value Mapping Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.77.1.1', name: 'VL Endoscopic Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.77.1.2', name: 'VL Microscopic Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.77.1.4', name: 'VL Photographic Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.77.1.5.1', name: 'Ophthalmic Photography 8 Bit Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.77.1.5.4', name: 'Ophthalmic Tomography Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.77.1.6', name: 'VL Whole Slide Microscopy Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.11', name: 'Basic Text SR Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.22', name: 'Enhanced SR Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.33', name: 'Comprehensive SR Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.34', name: 'Comprehensive 3D SR Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.50', name: 'Mammography CAD SR Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.59', name: 'Key Object Selection Document Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.88.67', name: 'X-Ray Radiation Dose SR Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.104.1', name: 'Encapsulated PDF Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.104.2', name: 'Encapsulated CDA Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.128', name: 'Positron Emission Tomography Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.128.1', name: 'Legacy Converted Enhanced PET Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.130', name: 'Enhanced PET Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.481.1', name: 'RT Image Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.481.2', name: 'RT Dose Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.481.3', name: 'RT Structure Set Storage' },
-  { uid: '1.2.840.10008.5.1.4.1.1.481.5', name: 'RT Plan Storage' },
-];

@@ -1,20 +1,11 @@
 /**
- * The study document as it is sent: the profile claimed in `meta.profile`, and for an edit the form's study merged
- * onto the server's copy. Every save goes through `studyToSave`, once.
+ * The study document as it is sent: for an edit the form's study merged onto the server's copy, claiming the IMR
+ * profile. Every save goes through `studyToSave`, once; it loads with the save layer, not with the editor.
  */
-import type { ImagingStudy, Meta, Resource } from 'fhir/r4';
+import type { ImagingStudy } from 'fhir/r4';
 import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
-import { isRecord } from '../kernel/json';
 import { mergeEdits } from './merge';
-
-/** The resource claiming `profile` in `meta.profile` (a versioned canonical `url|1.1.0` names the same profile). */
-export function withProfile<T extends Resource>(resource: T, profile: string): T {
-  const meta: Meta = isRecord(resource.meta) ? resource.meta : {};
-  // A malformed `meta.profile` (not a list) is replaced: the study must name its profile.
-  const profiles = Array.isArray(meta.profile) ? meta.profile : [];
-  if (profiles.some((p) => p.split('|')[0] === profile)) return resource;
-  return { ...resource, meta: { ...meta, profile: [...profiles, profile] } };
-}
+import { withProfile } from './meta';
 
 /**
  * The study to send: for an edit (`original` has an id) the form's study merged onto the original, so content the

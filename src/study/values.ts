@@ -7,7 +7,7 @@ import type { Identifier, ImagingStudy, ImagingStudySeries, Patient, Reference }
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
 import { isRecord } from '../kernel/json';
 import { patientNameText } from '../kernel/patient';
-import { withProfile } from './document';
+import { withProfile } from './meta';
 
 /**
  * The index of `identifier` that always holds the `identifier:studyUID` slice in the values (the slicing is

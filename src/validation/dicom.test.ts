@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { imrValidator } from './index';
 import type { JsonObject } from './json';
 import { at, studyWith, summary } from './testing/fixtures';
-import { uidProblem } from '../kernel/uid';
+import { uidProblem } from '../kernel/uid-syntax';
 import { bareUidProblem, studyUidProblem } from './uid';
 
 const validator = imrValidator();

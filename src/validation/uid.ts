@@ -3,7 +3,8 @@
  * the kernel's (src/kernel/uid.ts); here is where each UID element of an ImagingStudy may or must carry the OID URI
  * prefix.
  */
-import { hasOidPrefix, isValidUid, OID_PREFIX, uidProblem } from '../kernel/uid';
+import { hasOidPrefix, OID_PREFIX } from '../kernel/uid';
+import { isValidUid, uidProblem } from '../kernel/uid-syntax';
 
 const UID_RULE = 'A UID is numbers separated by dots, at most 64 characters (e.g. 1.2.840.113619.2.55.3)';
 

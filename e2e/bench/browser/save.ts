@@ -3,7 +3,7 @@
  * transaction POSTed by the page itself with fetch.
  */
 import type { Page } from '@playwright/test';
-import { generateUid } from '../../../src/kernel/uid';
+import { generateUid } from '../../../src/kernel/uid-syntax';
 import { STUDY_UID_INPUT } from './harness';
 import { actUntil, saveUntilConfirmed, timedPost } from './probes';
 

@@ -11,10 +11,29 @@ import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
 import { useState } from 'react';
 import type { ControllerRenderProps } from 'react-hook-form';
-import { browserOffset, formatDateTime, OFFSETS, type DatePrecision, type DateTimeParts } from '../../kernel/datetime';
+import { formatDateTime, type DatePrecision, type DateTimeParts } from '../../kernel/datetime';
 import type { FieldStatus } from './a11y';
 
 dayjs.extend(customParseFormat);
+
+/** `+02:00` for a UTC offset in minutes (positive east of Greenwich). */
+export function offsetFromMinutes(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${sign}${hh}:${mm}`;
+}
+
+/** The browser's current UTC offset. */
+export function browserOffset(date: Date = new Date()): string {
+  return offsetFromMinutes(-date.getTimezoneOffset());
+}
+
+/** Every quarter-hour offset from -12:00 to +14:00, for the offset selector. */
+export const OFFSETS: readonly string[] = Array.from({ length: (26 * 60) / 15 + 1 }, (_, i) =>
+  offsetFromMinutes(-12 * 60 + i * 15),
+);
 
 /** The precisions the pickers offer (a stored year-month is shown as text instead). */
 export type PickerPrecision = Exclude<DatePrecision, 'year-month'>;

@@ -2,7 +2,7 @@ import { Autocomplete, Box, TextField } from '@mui/material';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
-import { STORAGE_SOP_CLASSES, type SopClass } from '../../profile/fields';
+import { STORAGE_SOP_CLASSES, type SopClass } from '../../profile/sop-classes';
 import { bareUid } from '../../kernel/uid';
 import { sopClassCoding, sopClassUidOf } from '../../study/sop-class';
 import { fieldStatus } from './a11y';

@@ -2,7 +2,7 @@ import { Button, Stack, TextField } from '@mui/material';
 import { memo, useCallback } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
-import { generateUid } from '../../kernel/uid';
+import { generateUid } from '../../kernel/uid-syntax';
 import { displayStudyUid, normalizeStudyUid } from '../../study/study-uid';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { generateUid } from './uid';
+import { generateUid } from './uid-syntax';
 
 describe('generateUid', () => {
   it('makes 2.25 UIDs of at most 64 characters without leading zeros', () => {
