@@ -10,7 +10,7 @@ import { setFhirpathEngine } from './fhirpath-engine';
 import { setNarrativeCheck } from './narrative-engine';
 import { createValidator, type Validator } from './validator';
 
-export { createValidator, type Validator } from './validator';
+export { createValidator, type ValidateOptions, type Validator, type ValidatorOptions } from './validator';
 
 let imr: Validator | undefined;
 let endpoint: Validator | undefined;

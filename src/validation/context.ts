@@ -65,14 +65,14 @@ function containedTypesOf(root: JsonObject): Map<string, string> {
   return types;
 }
 
-/** A context for walking `resource` as the top-level resource. */
-/** What a validation run knows besides the resource. */
+/** What a validation run knows besides the resource (see WalkContext). */
 export interface RunOptions {
   bestPractice?: boolean;
   rootProfile?: string;
   resolveType?: (reference: string) => string | undefined;
 }
 
+/** A context for walking `resource` as the top-level resource. */
 export function rootContext(
   resource: JsonObject,
   issues: OperationOutcomeIssue[],

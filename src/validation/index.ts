@@ -45,4 +45,13 @@ import { setNarrativeCheck } from './narrative-engine';
 setFhirpathEngine(fhirpathR4);
 setNarrativeCheck(checkNarrative);
 
-export { createValidator, imrValidator, isValid, loadFhirpath, validateEndpoint, type Validator } from './api';
+export {
+  createValidator,
+  imrValidator,
+  isValid,
+  loadFhirpath,
+  validateEndpoint,
+  type ValidateOptions,
+  type Validator,
+  type ValidatorOptions,
+} from './api';

@@ -1,148 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from './corpus/load';
-import { corpusVerdicts, type Verdict } from './corpus/verdicts';
+import { corpusDir, loadCorpus } from './corpus/load';
+import { DISAGREEMENTS } from './corpus/disagreements';
+import { corpusVerdicts } from './corpus/verdicts';
 
 /**
  * Differential test: Medplum's validateResource (base R4, with our IMR or Imaging Study Endpoint
  * snapshot as the profile where the case is judged against one) against our validator as the CLI
- * runs it, verdict by verdict, on every corpus file (all resource types). Where they differ, the table below says why;
- * the test fails on any difference the table does not list, and on any listed one that went away.
+ * runs it, verdict by verdict, on every corpus file (all resource types). Where they differ,
+ * ./corpus/disagreements.ts says why; the test fails on any difference it does not list, and on
+ * any listed one that went away. ./corpus/VERDICTS.md shows every case's two verdicts.
  */
-const WHY = {
-  requiredBinding: 'Medplum skips required bindings',
-  slices: 'Medplum does not check children inside slices',
-  referenceTarget: 'Medplum treats wrong reference targets as warnings',
-  containedReference: 'Medplum ignores #contained references when checking targets',
-  containedProfile:
-    'Medplum validates contained resources against the base type, not the Imaging Study Endpoint profile',
-  dicom: 'DICOM UID rules are ours only',
-  emptyValues: 'Medplum drops "", {} and [] before validating them',
-  dom3: 'Medplum skips dom-3 (it needs descendants())',
-  typeConstraints: 'Medplum evaluates only constraints listed on the element, not those of its datatype (ref-1, per-1)',
-  resourceId: 'Medplum reads Resource.id as System.String, so the id format is not checked',
-  timeZone: 'Medplum’s dateTime pattern lets a time go without a time zone',
-  lexicalNumbers:
-    'Medplum gets what JSON.parse makes of the text (1.0 and 2E0 become 1 and 2), so R4’s integer grammar (no decimal point, no exponent) cannot be applied',
-  narrative:
-    'Medplum does not check the narrative XHTML: namespace, well-formedness, entities, txt-1 elements and attributes, txt-2',
-  stringShoulds:
-    'Medplum reports R4’s string SHOULDs (non-whitespace content, no control characters) as errors; R4 words them SHOULD, so they are warnings and the resource is valid',
-  primitiveShapes:
-    'Medplum does not check that a repeating primitive’s value and _ arrays line up, nor reject an _ sibling of a complex element',
-  bundleEntries:
-    'Medplum validates Bundle entries against their base types only and does not resolve references by fullUrl: no IMR for the study entry, no Imaging Study Endpoint for the Endpoint its endpoint names',
-} as const;
-
-/** Every known disagreement: file -> what each side says -> why. */
-const DISAGREEMENTS: { file: string; ours: Verdict; medplum: Verdict; why: string }[] = [
-  { file: 'invalid/dom3-contained-not-referenced.json', ours: 'invalid', medplum: 'valid', why: WHY.dom3 },
-  { file: 'invalid/empty-array-note.json', ours: 'invalid', medplum: 'valid', why: WHY.emptyValues },
-  { file: 'invalid/empty-object-referrer.json', ours: 'invalid', medplum: 'valid', why: WHY.emptyValues },
-  { file: 'invalid/empty-string-description.json', ours: 'invalid', medplum: 'valid', why: WHY.emptyValues },
-  { file: 'invalid/empty-string-studyuid.json', ours: 'invalid', medplum: 'valid', why: WHY.emptyValues },
-  {
-    file: 'invalid/endpoint-connection-type-fhir-rest.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.containedProfile,
-  },
-  {
-    file: 'invalid/endpoint-connection-type-wrong-system.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.containedProfile,
-  },
-  { file: 'invalid/endpoint-payload-type-twice.json', ours: 'invalid', medplum: 'valid', why: WHY.containedProfile },
-  { file: 'invalid/endpoint-status-invalid.json', ours: 'invalid', medplum: 'valid', why: WHY.requiredBinding },
-  { file: 'invalid/endpoint-targets-patient.json', ours: 'invalid', medplum: 'valid', why: WHY.referenceTarget },
-  { file: 'invalid/id-too-long.json', ours: 'invalid', medplum: 'valid', why: WHY.resourceId },
-  { file: 'invalid/id-with-underscore.json', ours: 'invalid', medplum: 'valid', why: WHY.resourceId },
-  { file: 'invalid/identifier-use-invalid.json', ours: 'invalid', medplum: 'valid', why: WHY.requiredBinding },
-  { file: 'invalid/instance-uid-duplicate-across-series.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/instance-uid-duplicate-in-series.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/instance-uid-empty-component.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/instance-uid-leading-zero.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/interpreter-patient.json', ours: 'invalid', medplum: 'valid', why: WHY.referenceTarget },
-  { file: 'invalid/narrative-status-invalid.json', ours: 'invalid', medplum: 'valid', why: WHY.requiredBinding },
-  { file: 'invalid/per1-period-end-before-start.json', ours: 'invalid', medplum: 'valid', why: WHY.typeConstraints },
-  { file: 'invalid/ref1-unresolved-contained.json', ours: 'invalid', medplum: 'valid', why: WHY.typeConstraints },
-  { file: 'invalid/referrer-organization.json', ours: 'invalid', medplum: 'valid', why: WHY.referenceTarget },
-  { file: 'invalid/series-endpoint-patient.json', ours: 'invalid', medplum: 'valid', why: WHY.referenceTarget },
-  { file: 'invalid/series-uid-duplicate.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/series-uid-leading-zero.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/series-uid-letters.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/started-no-timezone.json', ours: 'invalid', medplum: 'valid', why: WHY.timeZone },
-  { file: 'invalid/status-not-in-valueset.json', ours: 'invalid', medplum: 'valid', why: WHY.requiredBinding },
-  { file: 'invalid/studyuid-65-chars.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/studyuid-empty-component.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/studyuid-leading-zero.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/studyuid-letters.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/studyuid-trailing-dot.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/studyuid-value-missing.json', ours: 'invalid', medplum: 'valid', why: WHY.slices },
-  { file: 'invalid/studyuid-without-urn-oid.json', ours: 'invalid', medplum: 'valid', why: WHY.dicom },
-  { file: 'invalid/subject-contained-device.json', ours: 'invalid', medplum: 'valid', why: WHY.containedReference },
-  { file: 'invalid/subject-group.json', ours: 'invalid', medplum: 'valid', why: WHY.referenceTarget },
-  { file: 'warning/description-control-character.json', ours: 'valid', medplum: 'invalid', why: WHY.stringShoulds },
-  { file: 'warning/description-whitespace-only.json', ours: 'valid', medplum: 'invalid', why: WHY.stringShoulds },
-  { file: 'invalid/bundle-endpoint-entry-profile.json', ours: 'invalid', medplum: 'valid', why: WHY.bundleEntries },
-  {
-    file: 'invalid/bundle-study-entry-started-missing.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.bundleEntries,
-  },
-  { file: 'invalid/bundle-subject-resolves-to-group.json', ours: 'invalid', medplum: 'valid', why: WHY.bundleEntries },
-  {
-    file: 'invalid/endpoint-base-status-not-in-valueset.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.requiredBinding,
-  },
-  { file: 'invalid/endpoint-profile-fhir-rest.json', ours: 'invalid', medplum: 'valid', why: WHY.requiredBinding },
-  {
-    file: 'invalid/endpoint-referenced-by-study-and-series.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.containedProfile,
-  },
-  {
-    file: 'invalid/extension-integer-decimal-point.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.lexicalNumbers,
-  },
-  {
-    file: 'invalid/extension-positive-int-decimal-point.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.lexicalNumbers,
-  },
-  { file: 'invalid/narrative-form.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-iframe.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-nbsp-entity.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-no-namespace.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-not-well-formed.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-onclick.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-script.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/narrative-whitespace-only.json', ours: 'invalid', medplum: 'valid', why: WHY.narrative },
-  { file: 'invalid/number-of-instances-exponent.json', ours: 'invalid', medplum: 'valid', why: WHY.lexicalNumbers },
-  {
-    file: 'invalid/number-of-series-decimal-point.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.lexicalNumbers,
-  },
-  { file: 'invalid/primitive-arrays-misaligned.json', ours: 'invalid', medplum: 'valid', why: WHY.primitiveShapes },
-  {
-    file: 'invalid/primitive-companion-for-complex.json',
-    ours: 'invalid',
-    medplum: 'valid',
-    why: WHY.primitiveShapes,
-  },
-  { file: 'invalid/series-number-exponent.json', ours: 'invalid', medplum: 'valid', why: WHY.lexicalNumbers },
-  { file: 'invalid/servicerequest-intent-invalid.json', ours: 'invalid', medplum: 'valid', why: WHY.requiredBinding },
-];
-
 const corpus = loadCorpus();
 
 describe('differential against Medplum validateResource', () => {
@@ -151,5 +20,19 @@ describe('differential against Medplum validateResource', () => {
     const documented = DISAGREEMENTS.map(({ file, ours: o, medplum: m }) => ({ file, ours: o, medplum: m }));
     const byFile = (a: { file: string }, b: { file: string }) => a.file.localeCompare(b.file);
     expect(actual.sort(byFile)).toEqual(documented.sort(byFile));
+  });
+
+  it('VERDICTS.md has one row per case with both verdicts and, where they differ, the reason', () => {
+    const rows = new Map<string, string[]>();
+    for (const line of fs.readFileSync(path.join(corpusDir, 'VERDICTS.md'), 'utf8').split('\n')) {
+      const cells = line.split('|').map((cell) => cell.trim());
+      const file = /^`([^`]+)`$/.exec(cells[1] ?? '')?.[1];
+      if (file !== undefined) rows.set(file, cells.slice(-4, -1));
+    }
+    const expected = corpusVerdicts(corpus).map(({ file, ours, medplum }) => {
+      const why = DISAGREEMENTS.find((d) => d.file === file)?.why ?? '';
+      return [file, [ours, medplum, why]] as const;
+    });
+    expect([...rows.entries()].sort()).toEqual(expected.map(([f, r]) => [f, [...r]]).sort());
   });
 });

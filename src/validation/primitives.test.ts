@@ -161,6 +161,11 @@ describe('R4 primitive formats', () => {
       ['\u001Fx', 'should'],
       [' leading and trailing ', 'ok'],
     ]);
+    // "Markdown content SHALL NOT contain Unicode character points below 32, except for u0009 ...".
+    expectCases('valueMarkdown', [
+      ['bell\u0007', 'value'],
+      ['tab\tand\r\nlines', 'ok'],
+    ]);
     // A code's grammar has no room for whitespace-only text: that is its SHALL, an error.
     expectCases('valueCode', [['   ', 'value']]);
     expectCases('valueUri', [['  ', 'value']]);

@@ -139,8 +139,12 @@ function checkString(
     return advice('value', (l) => `${l} should contain more than spaces`);
   }
   // R4 (datatypes, string): strings "SHOULD not contain Unicode character points below 32, except
-  // for u0009 (horizontal tab), u0010 (carriage return) and u0013 (line feed)" -> warning.
+  // for u0009 (horizontal tab), u0010 (carriage return) and u0013 (line feed)" -> warning; for
+  // markdown the same sentence says SHALL NOT -> error.
   if (CONTROL_CHARACTER.test(value)) {
+    if (code === 'markdown') {
+      return problem('value', (l) => `${l} must not contain control characters (other than tab and line breaks)`);
+    }
     return advice('value', (l) => `${l} should not contain control characters (other than tab and line breaks)`);
   }
   return undefined;
