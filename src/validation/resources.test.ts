@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from './json';
 import { createResourceValidator } from './resources';
-import { containedEndpoint, minimalStudy, summary } from './test-fixtures';
+import { containedEndpoint, minimalStudy, summary } from './testing/fixtures';
 
 const resources = createResourceValidator();
 const errors = (resource: unknown, profile?: string) =>
