@@ -5,6 +5,7 @@ import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
 import { lazyModule, StudyEditor, whenIdle, type InlineEndpoint } from '../form';
 import { IMPORT_ADD_ONS } from '../import';
+import { issuerEntry, loadConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
 import { makeIssue, outcomeMessages, outcomeOf } from '../kernel/outcome';
 import { toOperationOutcome } from '../fhir/outcome';
@@ -56,6 +57,25 @@ const STUDY_UID_FIELD = 'ImagingStudy.identifier[0].value';
  */
 const saveLayer = lazyModule(() => import('../fhir/save'));
 
+/**
+ * The accession number namespace configured for this FHIR server (smart-config.json, per issuer). Read after the
+ * editor is shown; until then, and when none is configured, new accession numbers have no system.
+ */
+function useAccessionSystem(iss: string): string | undefined {
+  const [system, setSystem] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    loadConfig(window.location.href).then(
+      (config) => live && setSystem(issuerEntry(config, iss)?.accessionSystem),
+      () => undefined, // the launch already read this file; a failure here only leaves the namespace unset
+    );
+    return () => {
+      live = false;
+    };
+  }, [iss]);
+  return system;
+}
+
 const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i.code === 'login');
 
 /** A save whose code could not be loaded (the app's server is unreachable): nothing was sent, trying again may help. */
@@ -97,6 +117,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
     [session, validator],
   );
   const { iss, patientId, grantedScopes } = session.context;
+  const accessionSystem = useAccessionSystem(iss);
   const key = draftKey({ iss, patientId, studyId });
 
   const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });
@@ -290,6 +311,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
             readOnly={!!cannotSave}
             cannotCreateEndpoint={endpointRestriction(grantedScopes)}
             addOns={IMPORT_ADD_ONS}
+            {...(accessionSystem === undefined ? {} : { accessionSystem })}
           />
         </>
       )}

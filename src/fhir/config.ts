@@ -8,6 +8,11 @@ export interface IssuerEntry {
   /** The FHIR base URL, exactly; or a pattern where `*` stands for a port number (loopback sandboxes only). */
   iss: string;
   clientId: string;
+  /**
+   * The identifier system of the accession numbers that this site's RIS issues (ImagingStudy.identifier typed
+   * ACSN). Without one, an accession number is stored without an issuer, and the editor says so.
+   */
+  accessionSystem?: string;
 }
 
 export interface AppConfig {
@@ -27,11 +32,19 @@ export function parseConfig(json: unknown): AppConfig {
   if (!Array.isArray(issuers)) throw new Error('smart-config.json has no "issuers" list');
   return {
     issuers: issuers.map((entry: unknown, i) => {
-      const { iss, clientId } = (entry ?? {}) as Record<string, unknown>;
+      const { iss, clientId, accessionSystem } = (entry ?? {}) as Record<string, unknown>;
       if (typeof iss !== 'string' || typeof clientId !== 'string') {
         throw new Error(`smart-config.json issuers[${i}] needs "iss" and "clientId" strings`);
       }
-      return { iss: iss.replace(/\/+$/, ''), clientId };
+      if (
+        accessionSystem !== undefined &&
+        (typeof accessionSystem !== 'string' || !/^\S+:\S+$/.test(accessionSystem))
+      ) {
+        throw new Error(
+          `smart-config.json issuers[${i}].accessionSystem must be a URI (e.g. https://ris.example.org/accession)`,
+        );
+      }
+      return { iss: iss.replace(/\/+$/, ''), clientId, ...(accessionSystem ? { accessionSystem } : {}) };
     }),
   };
 }
@@ -69,6 +82,11 @@ export function clientIdFor(config: AppConfig, rawIss: string | null): { iss: st
     );
   }
   return { iss, clientId: entry.clientId };
+}
+
+/** The configuration entry of the issuer the app was launched from, if it is listed. */
+export function issuerEntry(config: AppConfig, iss: string): IssuerEntry | undefined {
+  return config.issuers.find((e) => matches(e.iss, iss.replace(/\/+$/, '')));
 }
 
 /** Loads `smart-config.json` from the app's own origin. */

@@ -15,7 +15,8 @@ import { StringInput } from './inputs/StringInput';
 import type { InputProps } from './inputs/types';
 import { DicomUidInput, StudyUidInput } from './inputs/UidInputs';
 import { UnsignedIntInput } from './inputs/UnsignedIntInput';
-import { STUDY_UID_FIELD } from './issues';
+import { ACCESSION_FIELD, STUDY_UID_FIELD } from './issues';
+import { AccessionInput } from './inputs/AccessionInput';
 
 /** The slice's `value` field (for its schema path), labelled and required like the slice. */
 function studyUidValueField(slice: FormField): FormField {
@@ -29,6 +30,8 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
   switch (field.kind) {
     case 'study-uid':
       return <StudyUidInput field={studyUidValueField(field)} name={STUDY_UID_FIELD} />;
+    case 'accession':
+      return <AccessionInput {...props} name={ACCESSION_FIELD} />;
     case 'patient-reference':
       return <PatientReferenceInput {...props} />;
     case 'endpoint-references':

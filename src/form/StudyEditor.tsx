@@ -47,6 +47,8 @@ export interface StudyEditorProps {
   onEdit?: (read: () => EditorSnapshot) => void;
   /** Features the app plugs in (the DICOM import); the editor works without them. */
   addOns?: EditorAddOns;
+  /** The accession number namespace of the launch's FHIR server, from smart-config.json. */
+  accessionSystem?: string;
 }
 
 const NO_ADD_ONS: EditorAddOns = {};
@@ -129,6 +131,7 @@ export function StudyEditor({
   initialNewEndpoints,
   onEdit,
   addOns = NO_ADD_ONS,
+  accessionSystem,
 }: StudyEditorProps): JSX.Element {
   const model = useMemo(() => buildFormModel(registry), [registry]);
   const inputs = useMemo(() => indexInputs(model), [model]);
@@ -206,8 +209,20 @@ export function StudyEditor({
       addNewEndpoint: (reference, endpoint) => setNewEndpoints((prev) => new Map(prev).set(reference, endpoint)),
       focusField,
       addOns,
+      ...(accessionSystem === undefined ? {} : { accessionSystem }),
     }),
-    [registry, validator, patient, readOnly, cannotCreateEndpoint, searchEndpoints, newEndpoints, focusField, addOns],
+    [
+      registry,
+      validator,
+      patient,
+      readOnly,
+      cannotCreateEndpoint,
+      searchEndpoints,
+      newEndpoints,
+      focusField,
+      addOns,
+      accessionSystem,
+    ],
   );
 
   /** Shows a whole outcome (full validation or the server's); returns whether it has errors. */

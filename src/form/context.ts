@@ -25,6 +25,8 @@ export interface EditorContextValue {
   readOnly: boolean;
   /** Why new Endpoints cannot be created (a missing permission); undefined when they can. */
   cannotCreateEndpoint?: string;
+  /** The site's accession number namespace for this FHIR server (smart-config.json), if configured. */
+  accessionSystem?: string;
   searchEndpoints: (text: string) => Promise<Endpoint[]>;
   /** Endpoints created inline, by their `urn:uuid:` reference. */
   newEndpoints: ReadonlyMap<string, Endpoint>;

@@ -23,15 +23,18 @@ describe('buildFormModel', () => {
     const model = buildFormModel(loadImrRegistry());
     expect(model.main.map((f) => f.elementId)).toEqual([
       'ImagingStudy.identifier:studyUID',
+      // The accession number: a named identifier entry of the field table, beside the slice.
+      'ImagingStudy.identifier',
       'ImagingStudy.status',
       'ImagingStudy.modality',
       'ImagingStudy.subject',
       'ImagingStudy.started',
       'ImagingStudy.endpoint',
     ]);
-    expect(model.main.every((f) => f.required)).toBe(true);
+    expect(model.main.filter((f) => !f.required).map((f) => f.label)).toEqual(['Accession number']);
     expect(model.main.map((f) => f.label)).toEqual([
       'Study Instance UID',
+      'Accession number',
       'Status',
       'Modality',
       'Subject',

@@ -3,7 +3,7 @@
  * Plain TypeScript, derived from the element model only, so a changed profile changes the form.
  */
 import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
-import { fieldSpec, labelFor, sectionFields, type FieldSection } from '../profile/fields';
+import { fieldSpec, IDENTIFIER_ENTRIES, labelFor, sectionFields, type FieldSection } from '../profile/fields';
 import type { ElementNode, ProfileModel } from '../profile/model';
 import type { ProfileRegistry } from './ports';
 import { inputKindFor, type InputKind } from './dispatch';
@@ -86,7 +86,7 @@ function toField(el: ElementNode, children: FormField[] = []): FormField {
 function mainFieldsFor(el: ElementNode): FormField[] {
   const slices = el.slices.filter(isMainElement);
   if (slices.length > 0) {
-    return slices.map((slice) => {
+    const sliced = slices.map((slice) => {
       const field = toField(
         slice,
         slice.children.filter(isMainElement).map((c) => toField(c)),
@@ -96,8 +96,26 @@ function mainFieldsFor(el: ElementNode): FormField[] {
       if (value) Object.assign(value, { label: field.label, required: true });
       return field;
     });
+    return [...sliced, ...entryFieldsFor(el)];
   }
   return [toField(el)];
+}
+
+/**
+ * The named identifier entries of the field table that are not slices of the profile (the accession number): one
+ * field each, editing the entry's value at its fixed place in the values (see src/study/values.ts).
+ */
+function entryFieldsFor(el: ElementNode): FormField[] {
+  if (el.path !== 'ImagingStudy.identifier') return [];
+  return IDENTIFIER_ENTRIES.filter(
+    (entry) => entry.widget !== undefined && !el.slices.some((s) => s.sliceName === entry.name),
+  ).map((entry) => ({
+    ...toField(el),
+    label: entry.label,
+    kind: entry.widget as InputKind,
+    required: false,
+    sliceName: entry.name,
+  }));
 }
 
 /**

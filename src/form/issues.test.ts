@@ -20,7 +20,8 @@ describe('issue routing', () => {
   });
 
   it('sends issues without a matching input to the form-level message', () => {
-    expect(inputNameFor('identifier.1.value', inputs)).toBeUndefined();
+    expect(inputNameFor('identifier.1.value', inputs)).toBe('identifier.1.value'); // the accession number
+    expect(inputNameFor('identifier.2.value', inputs)).toBeUndefined();
     const issues = toFormIssues(
       [{ severity: 'error', code: 'invariant', details: { text: 'dom-3' }, expression: ['ImagingStudy'] }],
       inputs,

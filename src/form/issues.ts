@@ -5,7 +5,7 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
 import { set, type FieldError, type FieldErrors } from 'react-hook-form';
 import type { FormField, FormModel } from './form-model';
-import { STUDY_UID_INDEX } from '../study/values';
+import { ACCESSION_INDEX, STUDY_UID_INDEX } from '../study/values';
 import { expressionToFieldPath, fieldPathToSchemaPath } from './paths';
 import type { StudyFormValues } from '../study/values';
 
@@ -20,6 +20,8 @@ export interface FormIssue {
 
 /** The react-hook-form field name of the Study Instance UID input. */
 export const STUDY_UID_FIELD = `identifier.${STUDY_UID_INDEX}.value`;
+/** The react-hook-form field name of the Accession number input. */
+export const ACCESSION_FIELD = `identifier.${ACCESSION_INDEX}.value`;
 
 /** Schema path -> field, for every input of the model. */
 export function indexInputs(model: FormModel): Map<string, FormField> {
@@ -39,7 +41,10 @@ export function indexInputs(model: FormModel): Map<string, FormField> {
 export function inputNameFor(fieldPath: string, inputs: ReadonlyMap<string, FormField>): string | undefined {
   const parts = fieldPath.split('.');
   if (parts[0] === 'identifier') {
-    return parts.length === 1 || parts[1] === String(STUDY_UID_INDEX) ? STUDY_UID_FIELD : undefined;
+    if (parts.length === 1 || parts[1] === String(STUDY_UID_INDEX)) return STUDY_UID_FIELD;
+    // The accession entry holds index 1 whenever it has a number; without one it is not in the resource, and an
+    // issue about the identifier after it would show here (identifiers besides these two are never edited).
+    return parts[1] === String(ACCESSION_INDEX) ? ACCESSION_FIELD : undefined;
   }
   for (let i = parts.length; i > 0; i--) {
     const prefix = parts.slice(0, i).join('.');

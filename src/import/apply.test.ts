@@ -54,10 +54,11 @@ describe('applyImport', () => {
       },
       new Date('2024-03-15T08:00:00Z'),
     );
+    // In the form's values the Study Instance UID and the accession number have fixed places (src/study/values.ts).
     expect(next.identifier).toEqual([
       { system: 'urn:dicom:uid', value: 'urn:oid:2.25.7' },
-      { system: 'urn:other', value: 'RIS-1' },
       { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] }, value: 'ACC-7' },
+      { system: 'urn:other', value: 'RIS-1' },
     ]);
     expect(next).toMatchObject({
       id: 'study-1',

@@ -7,6 +7,7 @@ import type { Identifier, ImagingStudy, ImagingStudySeries, Patient, Reference }
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
 import { isRecord } from '../kernel/json';
 import { patientNameText } from '../kernel/patient';
+import { ACCESSION_ENTRY, isIdentifierEntry, STUDY_UID_ENTRY } from '../profile/fields';
 import { withProfile } from './meta';
 
 /**
@@ -14,6 +15,10 @@ import { withProfile } from './meta';
  * unordered; a fixed place gives the Study Instance UID a stable field name).
  */
 export const STUDY_UID_INDEX = 0;
+/** The index of `identifier` that always holds the accession number entry (typed ACSN) in the values. */
+export const ACCESSION_INDEX = 1;
+
+const ACCESSION_TYPE = { coding: [{ ...ACCESSION_ENTRY.type }] };
 
 /** The react-hook-form values: the resource JSON, loosely typed because fields come from the profile. */
 export type StudyFormValues = Record<string, unknown>;
@@ -24,11 +29,14 @@ export function toFormValues(initial: ImagingStudy | undefined): StudyFormValues
     ? (structuredClone(initial) as unknown as StudyFormValues)
     : { resourceType: 'ImagingStudy', status: 'available' };
   const identifiers: Identifier[] = Array.isArray(values.identifier) ? (values.identifier as Identifier[]) : [];
-  const uidIndex = identifiers.findIndex((i) => i.system === DICOM_UID_SYSTEM);
+  const uidIndex = identifiers.findIndex((i) => isIdentifierEntry(STUDY_UID_ENTRY, i));
   const studyUid = uidIndex >= 0 ? identifiers[uidIndex] : { system: DICOM_UID_SYSTEM };
-  const others = identifiers.filter((_, i) => i !== uidIndex);
-  // The slice is unordered; keeping it first gives it a stable field name (see paths.ts).
-  values.identifier = [...others.slice(0, STUDY_UID_INDEX), studyUid, ...others.slice(STUDY_UID_INDEX)];
+  const accessionIndex = identifiers.findIndex((i, n) => n !== uidIndex && isIdentifierEntry(ACCESSION_ENTRY, i));
+  const accession = accessionIndex >= 0 ? identifiers[accessionIndex] : { type: structuredClone(ACCESSION_TYPE) };
+  const others = identifiers.filter((_, i) => i !== uidIndex && i !== accessionIndex);
+  // The slicing is unordered; fixed places give the Study Instance UID and the accession number stable field names
+  // (see paths.ts). An order the form changes only this way comes back as stored (see merge.ts).
+  values.identifier = [studyUid, accession, ...others];
   for (const key of ['modality', 'endpoint', 'series']) {
     if (!Array.isArray(values[key])) values[key] = [];
   }
@@ -95,7 +103,7 @@ export function toResource(
   options: ToResourceOptions,
   prunedSeries?: unknown[],
 ): ImagingStudy {
-  const pruned = prune(values);
+  const pruned = prune({ ...values, identifier: withAccession(values.identifier) });
   const body: Record<string, unknown> = isRecord(pruned) ? pruned : {};
   if (prunedSeries) {
     if (prunedSeries.length > 0) body.series = prunedSeries;
@@ -108,6 +116,24 @@ export function toResource(
   const study = withProfile(body as unknown as ImagingStudy, options.profileUrl);
   applyCounts(study);
   return orderKeys(study, options.order ?? []);
+}
+
+/**
+ * The identifiers with the accession number entry as saved: without the empty entry the form keeps for typing, and
+ * with its value trimmed of leading and trailing spaces (DICOM SH pads; FHIR keeps no padding).
+ */
+function withAccession(identifier: unknown): unknown {
+  if (!Array.isArray(identifier)) return identifier;
+  const entry: unknown = identifier[ACCESSION_INDEX];
+  if (!isRecord(entry) || !isIdentifierEntry(ACCESSION_ENTRY, entry)) return identifier;
+  const value = typeof entry.value === 'string' ? entry.value.trim() : entry.value;
+  const rest = identifier.filter((_, i) => i !== ACCESSION_INDEX);
+  if (value === undefined || value === '') {
+    // No number: the entry goes, unless it carries more than a number (e.g. an extension saying why it is absent).
+    const { type: _type, value: _value, system: _system, use: _use, ...more } = entry;
+    if (Object.keys(prune(more) ?? {}).length === 0) return rest;
+  }
+  return identifier.map((item, i) => (i === ACCESSION_INDEX ? { ...entry, value } : item));
 }
 
 function orderKeys(study: ImagingStudy, order: readonly string[]): ImagingStudy {

@@ -12,7 +12,7 @@
 import type { WalkContext } from './context';
 import { isRecord, type JsonObject } from './json';
 import { childPath } from './issues';
-import { fieldLabel } from '../profile/fields';
+import { ACCESSION_ENTRY, fieldLabel, isIdentifierEntry } from '../profile/fields';
 import { bareUidProblem, studyUidProblem } from './uid';
 
 /** Runs after the primitive check of the value of element `elementId`; `valueOk` tells whether that check passed. */
@@ -228,9 +228,47 @@ const seriesNumberOfInstances: PrimitiveHook = (value, prefix, key, elementId, c
   countWarning(elementId, value, instancesOf(series)?.length ?? 0, 'instances', ctx, prefix, key);
 };
 
+/**
+ * DICOM AccessionNumber is VR SH (PS3.5 §6.2): at most 16 characters, no backslash, and no control character but
+ * ESC (which switches character sets, so a value read from DICOM may carry it).
+ */
+function shProblem(value: string): string | undefined {
+  if (value.length > 16) return `is ${value.length} characters long; DICOM allows at most 16`;
+  if (value.includes('\\')) return 'must not contain a backslash (\\)';
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001A\u001C-\u001F\u007F]/.exec(value);
+  if (control)
+    return `must not contain control characters (found U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
+  return undefined;
+}
+
+/** The identifier a hooked `identifier.value` / `identifier.system` belongs to, in the root resource. */
+const identifierAt = (ctx: WalkContext): unknown => at(ctx.resource.identifier, indexUp(ctx, 0));
+
+const ROOT_IDENTIFIER = /^ImagingStudy\.identifier\[\d+\]$/;
+
+/** On every `Identifier.value`, but only an ImagingStudy's own identifier typed ACSN is an accession number. */
+const accessionValue: PrimitiveHook = (value, prefix, key, _elementId, ctx, valueOk) => {
+  if (!valueOk || typeof value !== 'string' || !ROOT_IDENTIFIER.test(prefix)) return;
+  const identifier = identifierAt(ctx);
+  if (!isRecord(identifier) || !isIdentifierEntry(ACCESSION_ENTRY, identifier)) return;
+  const path = childPath(prefix, key);
+  const problem = shProblem(value.trim());
+  if (problem !== undefined) ctx.report('error', 'value', path, `${ACCESSION_ENTRY.label} ${problem}`);
+  if (identifier.system === undefined) {
+    ctx.report(
+      'warning',
+      'business-rule',
+      path,
+      `${ACCESSION_ENTRY.label} has no issuer: ask your administrator to set the site's accession namespace (accessionSystem in smart-config.json)`,
+    );
+  }
+};
+
 /** The DICOM hooks by element id. */
 export const DICOM_HOOKS: ReadonlyMap<string, HookSpec> = new Map([
   ['ImagingStudy.identifier:studyUID.value', { formatChecked: true, hook: studyUid }],
+  ['Identifier.value', { formatChecked: false, hook: accessionValue }],
   ['ImagingStudy.series.uid', { formatChecked: true, hook: seriesUid }],
   ['ImagingStudy.series.instance.uid', { formatChecked: true, hook: instanceUid }],
   ['ImagingStudy.numberOfSeries', { formatChecked: false, hook: numberOfSeries }],
