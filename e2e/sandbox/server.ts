@@ -107,6 +107,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       await engine.clear();
       await engine.load(seedBundle());
     },
+    createLaunch: (launch) => {
+      const id = contexts.createLaunch(launch);
+      return {
+        launch: id,
+        launchUrl: ehr.launchUrl(id),
+        embeddedUrl: `${url}/embedded?launch=${encodeURIComponent(id)}`,
+      };
+    },
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

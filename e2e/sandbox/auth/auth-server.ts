@@ -313,6 +313,7 @@ export class SmartAuthServer {
       scope: [...new Set([...openidScopes, ...splitScopes(tokenResponse.scope)])].join(' '),
       ...(patient ? { patient } : {}),
       ...(patient && context?.encounterId ? { encounter: context.encounterId } : {}),
+      ...(context?.fhirContext ? { fhirContext: context.fhirContext } : {}),
       need_patient_banner: context?.needPatientBanner ?? true,
       smart_style_url: `${this.options.url}/smart-style.json`,
       ...(openidScopes.includes('fhirUser') ? { fhirUser: this.fhirUser() } : {}),
