@@ -360,7 +360,7 @@ function orderResource(o: SeedOrder): ServiceRequest {
   };
 }
 
-function endpointResource(e: (typeof SEED_ENDPOINTS)[number]): Endpoint {
+function endpointResource(e: { id: string; name: string; address: string }): Endpoint {
   return {
     resourceType: 'Endpoint',
     id: e.id,
@@ -419,8 +419,16 @@ function studyResource(): ImagingStudy {
   };
 }
 
+export interface SeedOptions {
+  /** The DICOMweb base of the "Main PACS" Endpoint, when its PACS listens elsewhere than SEED_ENDPOINTS says. */
+  mainPacsAddress?: string;
+}
+
 /** The whole seed as one transaction Bundle. */
-export function seedBundle(): Bundle {
+export function seedBundle(options: SeedOptions = {}): Bundle {
+  const endpoints = SEED_ENDPOINTS.map((e, i) =>
+    i === 0 && options.mainPacsAddress ? { ...e, address: options.mainPacsAddress } : e,
+  );
   return {
     resourceType: 'Bundle',
     type: 'transaction',
@@ -434,7 +442,7 @@ export function seedBundle(): Bundle {
       ...SEED_REFERRERS.map((r) => put(referrerResource(r))),
       ...SEED_PATIENTS.map((p) => put(encounterResource(p))),
       ...SEED_ORDERS.map((o) => put(orderResource(o))),
-      ...SEED_ENDPOINTS.map((e) => put(endpointResource(e))),
+      ...endpoints.map((e) => put(endpointResource(e))),
       put(studyResource()),
     ],
   };
