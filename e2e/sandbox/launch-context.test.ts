@@ -169,3 +169,43 @@ describe('the EHR page', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('hostile text in orders', () => {
+  const hostile = '<script>window.__pwned=1</script>"><img src=x onerror=alert(1)>';
+
+  it('stores hostile order displays, accession numbers and requester names, and the EHR page shows them as text', async () => {
+    const admin = (await getTokens(sandbox, { scope: 'launch user/*.cruds', ehrLaunch: { patientId: grace.id } }))
+      .access_token;
+    const practitioner = await fhir(sandbox, admin, 'Practitioner', {
+      method: 'POST',
+      body: { resourceType: 'Practitioner', name: [{ text: hostile, family: hostile }] },
+    });
+    expect(practitioner.status).toBe(201);
+    const order = await fhir(sandbox, admin, 'ServiceRequest', {
+      method: 'POST',
+      body: {
+        resourceType: 'ServiceRequest',
+        status: 'active',
+        intent: 'order',
+        identifier: [{ system: 'http://hospital.example.org/identifiers/accession', value: hostile }],
+        code: { coding: [{ system: 'http://loinc.org', code: '24628-0', display: hostile }], text: hostile },
+        subject: { reference: `Patient/${grace.id}` },
+        requester: { reference: `Practitioner/${String(practitioner.body.id)}`, display: hostile },
+      },
+    });
+    expect(order.status).toBe(201);
+    const page = await (await fetch(`${sandbox.url}/`)).text();
+    expect(page).not.toContain('<script>window.__pwned');
+    expect(page).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+
+    // The patch-resource control edits seeded orders too (e.g. a hostile display behind the app's back).
+    const [seeded] = ordersOf(ada.id);
+    const patched = await control(sandbox, 'patch-resource', {
+      reference: `ServiceRequest/${seeded?.id}`,
+      patch: [{ op: 'replace', path: '/requester/display', value: hostile }],
+    });
+    expect(patched.status).toBe(200);
+    expect((patched.body as { requester: { display: string } }).requester.display).toBe(hostile);
+    expect((await control(sandbox, 'reset')).status).toBe(200);
+  });
+});
