@@ -3,6 +3,11 @@
  * SANDBOX_PORT (default 8080), on two loopback origins as in a real deployment, and prints the EHR page's URL.
  * Set SKIP_BUILD=1 to serve the existing build, APP_OUT_DIR to build into another folder than dist/.
  *
+ * It also starts the embedded PACS as the e2e setup does (e2e/dicom: Orthanc, installed with apt when missing,
+ * behind its CORS proxy on PACS_PORT, default 8042), seeded with DICOM studies for some of the seeded orders; the
+ * sandbox's "Main PACS" Endpoint points at it. A PACS already answering on PACS_PORT is reused. Without Orthanc
+ * (not installed and not root, or it fails to start) one line says so and everything else runs. PACS=0 skips it.
+ *
  * The app is served with the security headers of src/app/csp.ts, built from the served smart-config.json plus the
  * sandbox's origin (its FHIR server and authorization server, and the EHR page that embeds the app).
  */
@@ -10,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, preview } from 'vite';
 import { cspSourcesFromConfig, securityHeaders } from '../src/app/csp';
+import { startSeededPacs, type SeededPacs } from './dicom/seed-pacs';
 import { startSandbox } from './sandbox/server';
 
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8080);
@@ -17,13 +23,30 @@ const appPort = Number(process.env.APP_PORT ?? 5173);
 const appOrigin = `http://127.0.0.1:${appPort}`;
 const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
 const outDir = process.env.APP_OUT_DIR ?? 'dist';
+const pacsPort = Number(process.env.PACS_PORT ?? 8042);
+const pacsOrigin = `http://127.0.0.1:${pacsPort}`;
+
+/** The PACS, or undefined (after one line saying why) when Orthanc cannot be started. */
+async function startPacsOrSayWhy(): Promise<SeededPacs | undefined> {
+  if (process.env.PACS === '0') {
+    console.log('PACS:         skipped (PACS=0)');
+    return undefined;
+  }
+  try {
+    return await startSeededPacs(pacsPort);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+    console.log(`PACS:         not started (${reason}); running without it`);
+    return undefined;
+  }
+}
 
 if (!process.env.SKIP_BUILD) {
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
 }
 const sources = cspSourcesFromConfig(JSON.parse(readFileSync(join(outDir, 'smart-config.json'), 'utf8')));
 const headers = securityHeaders({
-  connectSrc: [...sources.connectSrc, sandboxOrigin],
+  connectSrc: [...sources.connectSrc, sandboxOrigin, pacsOrigin],
   frameAncestors: [...sources.frameAncestors, sandboxOrigin],
 });
 const app = await preview({
@@ -31,15 +54,24 @@ const app = await preview({
   build: { outDir },
   preview: { port: appPort, host: '127.0.0.1', strictPort: true, headers },
 });
-const sandbox = await startSandbox({ port: sandboxPort, appOrigin });
+const pacs = await startPacsOrSayWhy();
+const sandbox = await startSandbox({ port: sandboxPort, appOrigin, mainPacsAddress: `${pacsOrigin}/dicom-web` });
 
 console.log(`App:          ${appOrigin}/`);
 console.log(`FHIR server:  ${sandbox.fhirBase}`);
 console.log(`EHR sandbox:  ${sandbox.url}   <- open this page and launch the app for a patient`);
+if (pacs) {
+  const how = pacs.reused ? 'already running, reused' : 'Orthanc';
+  console.log(`PACS:         ${pacs.dicomWebBase} (${how}; ${pacs.stored} seeded studies stored now)`);
+}
 console.log(`App CSP:      ${headers['Content-Security-Policy']}`);
 
 async function shutdown(): Promise<void> {
-  await Promise.allSettled([sandbox.close(), new Promise((resolve) => app.httpServer.close(resolve))]);
+  await Promise.allSettled([
+    sandbox.close(),
+    new Promise((resolve) => app.httpServer.close(resolve)),
+    pacs?.stop() ?? Promise.resolve(),
+  ]);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

@@ -1,10 +1,12 @@
 /**
- * Playwright global setup: starts Orthanc (+ the CORS proxy) on PACS_PORT for the DICOM specs and
- * returns the teardown that stops it. Runs that name only other spec files skip it; a PACS that is
- * already answering on the port (another test run's) is reused and left running.
+ * Playwright global setup: starts Orthanc (+ the CORS proxy) on PACS_PORT for the DICOM specs, seeds it with the
+ * studies of some seeded orders (seed-pacs.ts), and returns the teardown that stops it. Runs that name only other
+ * spec files skip it; a PACS that is already answering on the port (another test run's) is reused, seeded if it
+ * lacks the seeded studies, and left running.
  */
 import type { FullConfig } from '@playwright/test';
-import { pacsAlreadyRunning, PACS_URL, startPacs } from './orthanc';
+import { PACS_URL } from './orthanc';
+import { startSeededPacs } from './seed-pacs';
 
 /** Whether the run may contain DICOM specs: no file filter, or a filter naming one. */
 function runIncludesDicomSpecs(argv: readonly string[]): boolean {
@@ -16,11 +18,11 @@ function runIncludesDicomSpecs(argv: readonly string[]): boolean {
 
 export default async function globalSetup(_config: FullConfig): Promise<(() => Promise<void>) | undefined> {
   if (!runIncludesDicomSpecs(process.argv.slice(2))) return undefined;
-  if (await pacsAlreadyRunning()) {
+  const pacs = await startSeededPacs();
+  if (pacs.reused) {
     console.log(`[dicom] reusing the PACS already answering at ${PACS_URL}`);
     return undefined;
   }
-  const pacs = await startPacs();
-  console.log(`[dicom] Orthanc started behind ${pacs.url}`);
+  console.log(`[dicom] Orthanc started behind ${pacs.url}, seeded with ${pacs.stored} studies`);
   return () => pacs.stop();
 }

@@ -69,9 +69,11 @@ export interface RunningPacs {
 }
 
 /** Whether something already answers DICOMweb on the PACS port (e.g. another test run's Orthanc). */
-export async function pacsAlreadyRunning(): Promise<boolean> {
+export async function pacsAlreadyRunning(pacsUrl: string = PACS_URL): Promise<boolean> {
   try {
-    const response = await fetch(`${DICOMWEB_BASE}/studies?limit=1`, { headers: { accept: 'application/dicom+json' } });
+    const response = await fetch(`${pacsUrl}/dicom-web/studies?limit=1`, {
+      headers: { accept: 'application/dicom+json' },
+    });
     return response.ok;
   } catch {
     return false;

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMAGING_STUDY_ENDPOINT_PROFILE, MRN_SYSTEM, SEED_ENDPOINTS, SEED_PATIENTS, SEED_STUDY } from './seed.ts';
+import {
+  ACCESSION_SYSTEM,
+  IMAGING_STUDY_ENDPOINT_PROFILE,
+  MRN_SYSTEM,
+  SEED_ENDPOINTS,
+  SEED_PATIENTS,
+  SEED_STUDY,
+} from './seed.ts';
 import { IMR_IMAGING_STUDY_PROFILE } from './fhir/engine.ts';
 import { startSandbox, type Sandbox } from './server.ts';
 import { fhir, getTokens } from './testing/smart-client.ts';
@@ -69,7 +76,11 @@ describe('seed data', () => {
     expect(studies[0]).toMatchObject({
       id: SEED_STUDY.id,
       meta: { profile: [IMR_IMAGING_STUDY_PROFILE] },
-      identifier: [{ system: 'urn:dicom:uid', value: `urn:oid:${SEED_STUDY.studyUid}` }],
+      identifier: [
+        { system: 'urn:dicom:uid', value: `urn:oid:${SEED_STUDY.studyUid}` },
+        { system: ACCESSION_SYSTEM, value: SEED_STUDY.accession },
+      ],
+      basedOn: [{ reference: `ServiceRequest/${SEED_STUDY.orderId}` }],
       subject: { reference: `Patient/${ada.id}` },
       endpoint: [{ reference: `Endpoint/${SEED_ENDPOINTS[0].id}` }],
       series: [{ uid: SEED_STUDY.seriesUid, instance: [{ uid: SEED_STUDY.instanceUid }] }],

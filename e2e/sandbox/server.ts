@@ -28,6 +28,8 @@ export interface SandboxOptions {
   validate?: ResourceValidator;
   /** The SMART scope versions the server advertises (`permission-v1`/`-v2`); default both. Grants accept both. */
   scopeVersions?: readonly ('v1' | 'v2')[];
+  /** The DICOMweb base the seeded "Main PACS" Endpoint points at; default SEED_ENDPOINTS[0].address (port 8042). */
+  mainPacsAddress?: string;
 }
 
 export interface Sandbox {
@@ -73,7 +75,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const { appOrigin } = options;
 
   const engine = new FhirEngine(fhirBase, options.validate);
-  await engine.load(seedBundle());
+  await engine.load(seedBundle({ mainPacsAddress: options.mainPacsAddress }));
   const contexts = new LaunchContexts();
   const directory = new PatientDirectory(engine);
   const faults = new FaultInjector();
@@ -105,7 +107,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       faults.reset();
       engine.requireImrProfile = false;
       await engine.clear();
-      await engine.load(seedBundle());
+      await engine.load(seedBundle({ mainPacsAddress: options.mainPacsAddress }));
+    },
+    createLaunch: (launch) => {
+      const id = contexts.createLaunch(launch);
+      return {
+        launch: id,
+        launchUrl: ehr.launchUrl(id),
+        embeddedUrl: `${url}/embedded?launch=${encodeURIComponent(id)}`,
+      };
     },
   });
 

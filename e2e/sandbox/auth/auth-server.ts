@@ -31,6 +31,35 @@ export interface AuthServerOptions {
   scopeVersions: readonly ('v1' | 'v2')[];
 }
 
+/**
+ * The resource scopes the app asks for (src/fhir/scopes.ts), listed one by one in scopes_supported: the
+ * wildcards above cover them, but a client may look its exact scopes up. Granting accepts any SMART v1/v2
+ * resource scope; the FHIR server then enforces them per type and, for patient/ scopes, per compartment.
+ * Practitioner and Endpoint are in no Patient compartment, so only user/ scopes reach them.
+ */
+export const APP_RESOURCE_SCOPES = [
+  'patient/Patient.r',
+  'patient/Patient.rs',
+  'patient/ImagingStudy.rs',
+  'patient/ImagingStudy.cu',
+  'patient/Provenance.c',
+  'patient/ServiceRequest.rs',
+  'patient/Encounter.r',
+  'patient/Encounter.rs',
+  'user/Endpoint.rs',
+  'user/Endpoint.c',
+  'user/Practitioner.rs',
+  'patient/Patient.read',
+  'patient/ImagingStudy.read',
+  'patient/ImagingStudy.write',
+  'patient/Provenance.write',
+  'patient/ServiceRequest.read',
+  'patient/Encounter.read',
+  'user/Endpoint.read',
+  'user/Endpoint.write',
+  'user/Practitioner.read',
+] as const;
+
 /** Where the authorization server is mounted on the sandbox's origin. */
 export const OIDC_PATH = '/oidc';
 
@@ -245,6 +274,7 @@ export class SmartAuthServer {
         'patient/*.write',
         'user/*.read',
         'user/*.write',
+        ...APP_RESOURCE_SCOPES,
       ],
       code_challenge_methods_supported: ['S256'],
       capabilities: [
@@ -283,6 +313,7 @@ export class SmartAuthServer {
       scope: [...new Set([...openidScopes, ...splitScopes(tokenResponse.scope)])].join(' '),
       ...(patient ? { patient } : {}),
       ...(patient && context?.encounterId ? { encounter: context.encounterId } : {}),
+      ...(context?.fhirContext ? { fhirContext: context.fhirContext } : {}),
       need_patient_banner: context?.needPatientBanner ?? true,
       smart_style_url: `${this.options.url}/smart-style.json`,
       ...(openidScopes.includes('fhirUser') ? { fhirUser: this.fhirUser() } : {}),

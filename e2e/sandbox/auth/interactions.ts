@@ -130,9 +130,12 @@ export class InteractionHandler {
     const grantId = await grant.save();
     // The patient is part of the context only when a launch scope carrying it was granted.
     const patient = allowed.has('launch') || allowed.has('launch/patient') ? patientId : undefined;
+    // fhirContext belongs to the EHR launch: it comes with the `launch` scope (SMART App Launch 2.1).
+    const fhirContext = allowed.has('launch') && launch?.fhirContext?.length ? launch.fhirContext : undefined;
     contexts.bindGrant(grantId, {
       patientId: patient,
       encounterId: patient ? await directory.encounterFor(patient) : undefined,
+      fhirContext,
       needPatientBanner: launch?.needPatientBanner ?? true,
     });
     this.picked.delete(details.uid);

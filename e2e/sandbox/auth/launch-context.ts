@@ -1,8 +1,26 @@
 import { randomBytes } from 'node:crypto';
 
+/**
+ * One entry of the SMART `fhirContext` token parameter. SMART App Launch 2.1 gives objects
+ * (`{"reference": "ServiceRequest/123"}`, optionally with `type`, `role`, `identifier`, `canonical`); 2.0.0
+ * gave plain strings (`"ServiceRequest/123"`). The sandbox hands either on verbatim, so tests can check
+ * how an app copes with each form and with a reference it must refuse.
+ */
+export type FhirContextItem = string | Record<string, unknown>;
+
+/** The resource types the EHR page launches the app for, besides the patient. */
+export type LaunchFor = 'ServiceRequest' | 'ImagingStudy';
+
+/** `fhirContext` naming one resource, in the 2.1 object form or the 2.0.0 plain-string form. */
+export function fhirContextOf(references: readonly string[], form: 'object' | 'string' = 'object'): FhirContextItem[] {
+  return references.map((reference) => (form === 'string' ? reference : { reference }));
+}
+
 /** What the EHR binds to an EHR launch before the app is opened. */
 export interface EhrLaunch {
   patientId: string;
+  /** The SMART `fhirContext` of the launch (an order, a study), if any. */
+  fhirContext?: FhirContextItem[];
   /** False when the app runs inside the EHR's frame, which already shows the patient. */
   needPatientBanner: boolean;
   /** The EHR normally pre-authorizes; this forces the consent page anyway. */
@@ -13,6 +31,7 @@ export interface EhrLaunch {
 export interface GrantContext {
   patientId?: string;
   encounterId?: string;
+  fhirContext?: FhirContextItem[];
   needPatientBanner: boolean;
 }
 

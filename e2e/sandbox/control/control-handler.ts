@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getStatus } from '@medplum/core';
 import type { SmartAuthServer } from '../auth/auth-server.ts';
+import type { EhrLaunch, FhirContextItem } from '../auth/launch-context.ts';
 import { SYSTEM_ACCESS } from '../fhir/access.ts';
 import type { FhirEngine } from '../fhir/engine.ts';
 import { BodyError, readJson, sendJson } from '../http/respond.ts';
@@ -12,6 +13,8 @@ export interface ControlOptions {
   faults: FaultInjector;
   /** Puts the data back to the seed and clears every control setting. */
   reset(): Promise<void>;
+  /** Creates an EHR launch id; returns it with the app URL the EHR would open (new tab) and the embedded view's. */
+  createLaunch(launch: EhrLaunch): { launch: string; launchUrl: string; embeddedUrl: string };
 }
 
 /** The path prefix of the test-only controls. */
@@ -29,6 +32,10 @@ function isRecord(value: unknown): value is Input {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isContextItem(value: unknown): value is FhirContextItem {
+  return typeof value === 'string' || isRecord(value);
+}
+
 /**
  * Test-only controls (POST, JSON body, loopback only) for e2e tests that need the EHR to misbehave:
  * - `fail-requests` `{count?, mode?: 'status-500' | 'status-403' | 'destroy-socket' | 'drop-response', method?}` fails the next
@@ -37,6 +44,9 @@ function isRecord(value: unknown): value is Input {
  *   unless `refreshTokens` is true);
  * - `patch-resource` `{reference: 'Type/id', patch: JSON Patch ops}` edits a resource behind the app's back;
  * - `require-imr` `{required: boolean}` makes ImagingStudy writes claim the IMR profile;
+ * - `launch` `{patientId, fhirContext?: (string | object)[], embedded?: boolean, askConsent?: boolean}` creates an EHR
+ *   launch whose token response carries `fhirContext` exactly as given (2.1 objects, 2.0.0 strings, another
+ *   patient's or a missing resource: nothing is checked but the patient) and answers `{launch, launchUrl, embeddedUrl}`;
  * - `reset` restores the seed data and clears all of the above.
  * Requiring application/json keeps browsers from sending these cross-site without a CORS preflight,
  * which the sandbox never grants.
@@ -98,6 +108,26 @@ export class ControlHandler {
         if (typeof body.required !== 'boolean') throw new ControlError('required must be true or false');
         engine.requireImrProfile = body.required;
         return [200, { required: body.required }];
+      }
+      case 'launch': {
+        const { patientId, fhirContext, embedded, askConsent } = body;
+        if (typeof patientId !== 'string') throw new ControlError('patientId must be a string');
+        const [outcome] = await engine.execute(
+          { method: 'GET', url: `Patient/${encodeURIComponent(patientId)}` },
+          SYSTEM_ACCESS,
+        );
+        if (getStatus(outcome) !== 200) throw new ControlError(`there is no Patient/${patientId}`);
+        if (fhirContext !== undefined && !(Array.isArray(fhirContext) && fhirContext.every(isContextItem))) {
+          throw new ControlError('fhirContext must be an array of strings and objects');
+        }
+        if (embedded !== undefined && typeof embedded !== 'boolean')
+          throw new ControlError('embedded must be true or false');
+        if (askConsent !== undefined && typeof askConsent !== 'boolean') {
+          throw new ControlError('askConsent must be true or false');
+        }
+        const launch: EhrLaunch = { patientId, needPatientBanner: embedded !== true, askConsent: askConsent === true };
+        if (fhirContext !== undefined) launch.fhirContext = fhirContext;
+        return [200, this.options.createLaunch(launch)];
       }
       case 'reset':
         await this.options.reset();

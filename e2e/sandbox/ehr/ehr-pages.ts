@@ -1,15 +1,19 @@
-import type { PatientSummary } from '../fhir/directory.ts';
+import type { ContextSummary, PatientSummary } from '../fhir/directory.ts';
 import { html, page } from '../http/html.ts';
 
 export interface EhrPageModel {
   practitionerName: string;
   patients: PatientSummary[];
+  /** The orders and studies the app can be launched for (SMART fhirContext), each listed in its patient's row. */
+  contexts: ContextSummary[];
   standaloneUrl: string;
 }
 
 /**
  * The EHR's patient list. One form: the launch mode and the consent option apply to whichever
  * "Launch <name>" button is pressed. /static/ehr.js points the form at a new tab for "New tab".
+ * "Launch for order …" / "Launch for study …" launch for the patient with that resource as the SMART
+ * fhirContext; their names leave out "Launch <name>" so that the plain launch button keeps a unique name.
  */
 export function ehrPage(model: EhrPageModel): string {
   return page(
@@ -42,6 +46,7 @@ export function ehrPage(model: EhrPageModel): string {
                 <th scope="col">Birth date</th>
                 <th scope="col">Gender</th>
                 <th scope="col"><span class="visually-hidden">Launch</span></th>
+                <th scope="col">Launch for an order or a study</th>
               </tr>
             </thead>
             <tbody>
@@ -53,6 +58,18 @@ export function ehrPage(model: EhrPageModel): string {
                     <td>${p.birthDate ?? ''}</td>
                     <td>${p.gender ?? ''}</td>
                     <td><button type="submit" name="patient" value="${p.id}">Launch ${p.name}</button></td>
+                    <td>
+                      <ul class="launch-contexts">
+                        ${model.contexts
+                          .filter((c) => c.patientId === p.id)
+                          .map(
+                            (c) =>
+                              html`<li>
+                                <button type="submit" name="for" value="${c.reference}">Launch for ${c.label}</button>
+                              </li>`,
+                          )}
+                      </ul>
+                    </td>
                   </tr>`,
               )}
             </tbody>

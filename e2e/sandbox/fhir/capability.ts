@@ -4,6 +4,7 @@ const RESOURCE_TYPES: ResourceType[] = [
   'Patient',
   'Practitioner',
   'Encounter',
+  'ServiceRequest',
   'ImagingStudy',
   'Endpoint',
   'Provenance',

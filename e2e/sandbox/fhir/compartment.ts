@@ -5,6 +5,8 @@ export type ResolveReference = (reference: string) => Promise<Resource | undefin
 
 // The elements through which the sandbox's resource types point at their patient. Provenance.target
 // usually names the resource the provenance is about (an ImagingStudy), so one hop is followed.
+// Practitioner and Endpoint have none of these: they are in no Patient compartment, so only user/ and
+// system/ scopes reach them.
 const PATIENT_LINKS = ['subject', 'patient', 'target'] as const;
 
 // Search parameters that restrict a search to one patient's compartment. Types not listed are
@@ -13,6 +15,7 @@ const COMPARTMENT_SEARCH_PARAM: Record<string, (patientId: string) => [string, s
   Patient: (id) => ['_id', id],
   ImagingStudy: (id) => ['patient', `Patient/${id}`],
   Encounter: (id) => ['patient', `Patient/${id}`],
+  ServiceRequest: (id) => ['patient', `Patient/${id}`],
   DiagnosticReport: (id) => ['patient', `Patient/${id}`],
   Observation: (id) => ['patient', `Patient/${id}`],
 };

@@ -21,13 +21,25 @@ export interface TokenResponse {
   need_patient_banner?: boolean;
   smart_style_url?: string;
   fhirUser?: string;
+  fhirContext?: unknown[];
 }
 
 export interface AuthorizeOptions {
   /** Space-separated scopes to request. */
   scope: string;
-  /** An EHR launch: the EHR page is asked for a launch id bound to this patient first. */
-  ehrLaunch?: { patientId: string; mode?: 'tab' | 'iframe'; askConsent?: boolean };
+  /**
+   * An EHR launch: the EHR page is asked for a launch id bound to this patient first. `for` launches for an order or
+   * study (`ServiceRequest/<id>`, `ImagingStudy/<id>`; its patient wins over patientId); `context` adds unchecked
+   * fhirContext references; `contextForm: 'string'` asks for the SMART 2.0.0 plain-string form.
+   */
+  ehrLaunch?: {
+    patientId: string;
+    mode?: 'tab' | 'iframe';
+    askConsent?: boolean;
+    for?: string;
+    context?: string[];
+    contextForm?: 'string' | 'object';
+  };
   /** Standalone launch: the patient to pick in the patient picker. */
   pickPatientId?: string;
   /** Scopes to leave checked on the consent page (default: all of them). */
@@ -118,6 +130,9 @@ export async function ehrLaunchId(
     ['patient', launch.patientId],
   ];
   if (launch.askConsent) fields.push(['consent', 'ask']);
+  if (launch.for) fields.push(['for', launch.for]);
+  for (const reference of launch.context ?? []) fields.push(['context', reference]);
+  if (launch.contextForm) fields.push(['contextForm', launch.contextForm]);
   const response = await fetch(`${sandbox.url}/launch`, { ...form(fields), redirect: 'manual' });
   const location = new URL(response.headers.get('location') ?? '', sandbox.url);
   const launchId = location.searchParams.get('launch');
