@@ -1,4 +1,4 @@
-import { Alert, AlertTitle, Button, Link } from '@mui/material';
+import { Alert, AlertTitle, Box, Button, Link } from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
 import { routeHref } from './router';
 
@@ -25,6 +25,30 @@ export function ExistingStudyAlert({ study }: { study: ImagingStudy }) {
       A study with this Study Instance UID already exists on the server{what ? ` (${what})` : ''}. Open it to change it,
       or generate a new UID for a different study.{' '}
       {study.id && <Link href={routeHref({ page: 'study', id: study.id })}>Open the existing study</Link>}
+    </Alert>
+  );
+}
+
+/** Other studies carry the accession number the form shows: named, each with a link to open it. */
+export function AccessionDuplicateAlert({ value, studies }: { value: string; studies: ImagingStudy[] }) {
+  return (
+    <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
+      {studies.length === 1 ? 'Another study has' : `${studies.length} other studies have`} the accession number {value}
+      : check that this number is the right one for this study.
+      <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+        {studies.map((study, index) => {
+          const what = [study.started?.slice(0, 10), study.description].filter(Boolean).join(', ') || 'no date';
+          return (
+            <li key={study.id ?? index}>
+              {study.id ? (
+                <Link href={routeHref({ page: 'study', id: study.id })}>Open the study ({what})</Link>
+              ) : (
+                `A study (${what})`
+              )}
+            </li>
+          );
+        })}
+      </Box>
     </Alert>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
-import { lazyModule, StudyEditor, whenIdle, type InlineEndpoint } from '../form';
+import { lazyModule, StudyEditor, whenIdle, type EditorSnapshot, type InlineEndpoint } from '../form';
 import { IMPORT_ADD_ONS } from '../import';
 import { issuerEntry, loadConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
@@ -14,7 +14,14 @@ import { endpointRestriction, saveRestriction } from './access';
 import { ConflictDialog } from './ConflictDialog';
 import { DraftPrompt } from './DraftPrompt';
 import { dropDraft, draftKey, type Draft } from './drafts';
-import { ExistingStudyAlert, NoticeAlert, SessionEndedAlert, type Notice } from './EditorNotices';
+import {
+  AccessionDuplicateAlert,
+  ExistingStudyAlert,
+  NoticeAlert,
+  SessionEndedAlert,
+  type Notice,
+} from './EditorNotices';
+import { useAccessionDuplicates } from './useAccessionDuplicates';
 import { LeaveDialog } from './LeaveDialog';
 import { replaceRoute } from './router';
 import { loadStudyDraft, useDraftAutosave, type StudyDraft } from './useDraftAutosave';
@@ -131,7 +138,17 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
 
   const isNew = !editing.original;
   const lookup = useExistingStudy(session, phase.status === 'editing' && isNew);
-  const autosave = useDraftAutosave(key, lookup.check);
+  const accession = useAccessionDuplicates(session, editing.original?.id);
+  const { check: checkUid } = lookup;
+  const { check: checkAccession } = accession;
+  const check = useCallback(
+    (snapshot: EditorSnapshot) => {
+      checkUid(snapshot);
+      checkAccession(snapshot);
+    },
+    [checkUid, checkAccession],
+  );
+  const autosave = useDraftAutosave(key, check);
   const guard = useUnsavedChangesGuard(autosave.isDirty);
   const { restart } = autosave;
 
@@ -298,6 +315,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
           {sessionEnded && <SessionEndedAlert onRelaunch={relaunch} />}
           {notice && <NoticeAlert notice={notice} />}
           {lookup.existing && <ExistingStudyAlert study={lookup.existing} />}
+          {accession.found && <AccessionDuplicateAlert {...accession.found} />}
           <StudyEditor
             key={editing.generation}
             registry={registry}

@@ -7,10 +7,8 @@ import type { ImagingStudy } from 'fhir/r4';
 import type { EditorSnapshot } from '../form';
 import { findStudyByUid } from '../fhir/requests';
 import type { FhirSession } from '../fhir/session';
+import { isValidUid } from '../kernel/uid-syntax';
 import { studyUidOf } from '../study/study-uid';
-
-// A DICOM UID: dot-separated numbers without leading zeros, at most 64 characters.
-const DICOM_UID = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))+$/;
 
 export interface ExistingStudyLookup {
   /** The study on the server with the UID the form shows, if any. */
@@ -32,7 +30,7 @@ export function useExistingStudy(session: FhirSession, active: boolean): Existin
       if (uid === current.current) return;
       current.current = uid;
       setShown(uid);
-      if (!uid || uid.length > 64 || !DICOM_UID.test(uid)) return;
+      if (!uid || !isValidUid(uid)) return;
       findStudyByUid(session, uid).then(
         (study) => {
           if (current.current === uid) setFound(study ? { uid, study } : undefined);

@@ -44,6 +44,24 @@ export async function findStudyByUid(
   return (bundle.entry ?? []).map((e) => e.resource).find((r) => isResourceOf<ImagingStudy>(r, 'ImagingStudy'));
 }
 
+/**
+ * The studies that carry the identifier `system|value` (an accession number) that the server shows this user, e.g.
+ * to point out another study of the same order. Throws if the search fails.
+ */
+export async function findStudiesByIdentifier(
+  session: FhirSession,
+  system: string,
+  value: string,
+  timeoutMs: number = DEFAULT_TIMEOUT_MS,
+): Promise<ImagingStudy[]> {
+  const bundle = await fhirRequest<Bundle>(
+    session,
+    { url: `ImagingStudy?identifier=${encodeURIComponent(`${system}|${value}`)}`, headers: READ_HEADERS },
+    timeoutMs,
+  );
+  return (bundle.entry ?? []).map((e) => e.resource).filter((r) => isResourceOf<ImagingStudy>(r, 'ImagingStudy'));
+}
+
 /** Reads a resource by (relative or absolute) reference or location, e.g. a transaction entry's `location`. */
 export async function readResource<T extends FhirResource>(
   session: FhirSession,
