@@ -21,6 +21,8 @@ const V2_REQUESTED = [
   'patient/Provenance.c',
   'user/Endpoint.rs',
   'user/Endpoint.c',
+  'patient/ServiceRequest.rs',
+  'user/Practitioner.rs',
 ];
 const V1_REQUESTED = [
   'launch',
@@ -33,6 +35,8 @@ const V1_REQUESTED = [
   'patient/Provenance.write',
   'user/Endpoint.read',
   'user/Endpoint.write',
+  'patient/ServiceRequest.read',
+  'user/Practitioner.read',
 ];
 
 /** On the consent page in `app`: expects the requested scopes, unchecks `withheld` and presses Allow. */

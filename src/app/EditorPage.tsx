@@ -4,7 +4,8 @@ import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
 import { lazyModule, StudyEditor, whenIdle, type EditorSnapshot, type InlineEndpoint } from '../form';
-import { IMPORT_ADD_ONS } from '../import';
+import { IMPORT_ADD_ONS, orderPickerFor } from '../import';
+import { orderSource } from './orders';
 import { issuerEntry, loadConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
 import { makeIssue, outcomeMessages, outcomeOf } from '../kernel/outcome';
@@ -125,6 +126,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
   );
   const { iss, patientId, grantedScopes } = session.context;
   const accessionSystem = useAccessionSystem(iss);
+  const addOns = useMemo(() => ({ ...IMPORT_ADD_ONS, OrderPicker: orderPickerFor(orderSource(session)) }), [session]);
   const key = draftKey({ iss, patientId, studyId });
 
   const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });
@@ -328,7 +330,7 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
             onEdit={autosave.onEdit}
             readOnly={!!cannotSave}
             cannotCreateEndpoint={endpointRestriction(grantedScopes)}
-            addOns={IMPORT_ADD_ONS}
+            addOns={addOns}
             {...(accessionSystem === undefined ? {} : { accessionSystem })}
           />
         </>

@@ -8,6 +8,8 @@ import {
   CREATE_PROVENANCE,
   CREATE_STUDY,
   forbiddenMessage,
+  READ_PRACTITIONERS,
+  SEARCH_ORDERS,
   UPDATE_STUDY,
   type NeededPermission,
 } from '../fhir/permissions';
@@ -37,4 +39,14 @@ export function saveRestriction(granted: readonly string[], isNew: boolean): str
 /** Why new Endpoints cannot be created with these scopes (the editor then offers only existing ones). */
 export function endpointRestriction(granted: readonly string[]): string | undefined {
   return restriction(granted, [CREATE_ENDPOINT]);
+}
+
+/** Why the patient's orders cannot be listed with these scopes (the order picker then says so and stays off). */
+export function orderRestriction(granted: readonly string[]): string | undefined {
+  return restriction(granted, [SEARCH_ORDERS]);
+}
+
+/** Whether requesters can be looked up by name (else the order's own requester display is shown). */
+export function canReadPractitioners(granted: readonly string[]): boolean {
+  return restriction(granted, [READ_PRACTITIONERS]) === undefined;
 }

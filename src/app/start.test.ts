@@ -25,6 +25,8 @@ function session(grantedScopes: string[], overrides: Partial<FhirSession> = {}):
     searchStudies: vi.fn(() => Promise.resolve([STUDY])),
     readStudy: vi.fn(),
     searchEndpoints: vi.fn(),
+    searchOrders: vi.fn(() => Promise.resolve([])),
+    readPractitioners: vi.fn(() => Promise.resolve([])),
     request: vi.fn(),
     ...overrides,
   };

@@ -38,6 +38,18 @@ export const UPDATE_STUDY: NeededPermission = {
   context: 'patient',
   action: 'change imaging studies of this patient',
 };
+export const SEARCH_ORDERS: NeededPermission = {
+  resourceType: 'ServiceRequest',
+  interaction: 's',
+  context: 'patient',
+  action: "list this patient's orders",
+};
+export const READ_PRACTITIONERS: NeededPermission = {
+  resourceType: 'Practitioner',
+  interaction: 's',
+  context: 'user',
+  action: 'look up the names of referring physicians',
+};
 export const CREATE_ENDPOINT: NeededPermission = {
   resourceType: 'Endpoint',
   interaction: 'c',

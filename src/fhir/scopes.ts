@@ -4,7 +4,9 @@
  * v2 scopes ask for reading and writing separately, so that an EHR (or the user on a consent page) can grant read
  * access alone; the app then opens studies read-only. Nothing is ever deleted, Endpoints are never changed, and
  * Provenance is only written. Endpoints are shared by all patients and are not in the Patient compartment, hence
- * `user/Endpoint`.
+ * `user/Endpoint`. The patient's orders are read to link a study to its order (ServiceRequest); their requesters are
+ * Practitioners, outside the Patient compartment, hence `user/Practitioner` (without it, requesters are shown by the
+ * name the order carries).
  */
 export type LaunchKind = 'ehr' | 'standalone';
 
@@ -15,6 +17,8 @@ const V2_RESOURCE_SCOPES = [
   'patient/Provenance.c',
   'user/Endpoint.rs',
   'user/Endpoint.c',
+  'patient/ServiceRequest.rs',
+  'user/Practitioner.rs',
 ];
 
 const V1_RESOURCE_SCOPES = [
@@ -24,6 +28,8 @@ const V1_RESOURCE_SCOPES = [
   'patient/Provenance.write',
   'user/Endpoint.read',
   'user/Endpoint.write',
+  'patient/ServiceRequest.read',
+  'user/Practitioner.read',
 ];
 
 /** The scope string for an authorization request; v1 scopes when the server lists only SMART v1 permissions. */

@@ -1,6 +1,6 @@
 import FHIR from 'fhirclient';
 import type Client from 'fhirclient/lib/Client';
-import type { Bundle, Endpoint, FhirResource, ImagingStudy, Patient } from 'fhir/r4';
+import type { Bundle, Endpoint, FhirResource, ImagingStudy, Patient, Practitioner, ServiceRequest } from 'fhir/r4';
 import { withTokenRefresh, type FhirRequestOptions } from './token-refresh';
 import { LaunchRefused } from './config';
 import { checkRedirect } from './redirect';
@@ -31,6 +31,10 @@ export interface FhirSession {
   readStudy(id: string): Promise<ImagingStudy>;
   /** Endpoints on the server; `text` filters by name (empty: all). */
   searchEndpoints(text: string): Promise<Endpoint[]>;
+  /** The launch patient's imaging orders (ServiceRequests), newest first, at most 100. */
+  searchOrders(): Promise<ServiceRequest[]>;
+  /** Practitioners by id (the requesters of orders); needs a user-level Practitioner scope. */
+  readPractitioners(ids: readonly string[]): Promise<Practitioner[]>;
   /** A raw request, for the save layer. */
   request<T>(options: FhirRequestOptions): Promise<T>;
 }
@@ -40,6 +44,8 @@ function resourcesOf<T extends FhirResource>(bundle: Bundle, type: T['resourceTy
 }
 
 const MAX_SEARCH_TEXT = 100;
+/** SNOMED CT 363679005 "Imaging", the usual ServiceRequest.category of a radiology order. */
+const IMAGING_CATEGORY = '363679005';
 
 function toSession(client: Client): FhirSession {
   const token = client.state.tokenResponse ?? {};
@@ -75,6 +81,22 @@ function toSession(client: Client): FhirSession {
       const bundle = await request<Bundle>({ url: `Endpoint?status=active&_count=50${query}`, ...json });
       // Only Endpoints that claim the IHE Imaging Study Endpoint profile may be referenced from an IMR study.
       return resourcesOf<Endpoint>(bundle, 'Endpoint').filter((e) => e.meta?.profile?.includes(IMAGING_STUDY_ENDPOINT));
+    },
+    async searchOrders() {
+      const bundle = await request<Bundle>({
+        url: `ServiceRequest?patient=${encodeURIComponent(patientId)}&_sort=-authored&_count=100`,
+        ...json,
+      });
+      // Imaging orders: those in the imaging category where the server categorises its orders at all.
+      return resourcesOf<ServiceRequest>(bundle, 'ServiceRequest').filter(
+        (o) => !o.category?.length || o.category.some((c) => c.coding?.some((x) => x.code === IMAGING_CATEGORY)),
+      );
+    },
+    async readPractitioners(ids) {
+      if (ids.length === 0) return [];
+      const list = ids.map(encodeURIComponent).join(',');
+      const bundle = await request<Bundle>({ url: `Practitioner?_id=${list}&_count=${ids.length}`, ...json });
+      return resourcesOf<Practitioner>(bundle, 'Practitioner');
     },
     request,
   };

@@ -266,6 +266,7 @@ export function StudyEditor({
             <ViewTabs label="Editor views" tabs={VIEWS} value={tab} onChange={setTab} />
             <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
               <Stack spacing={3}>
+                {!readOnly && addOns.OrderPicker && <addOns.OrderPicker />}
                 {!readOnly && addOns.ImportBar && <addOns.ImportBar />}
                 <Box component="section" aria-labelledby="study-heading">
                   <Typography id="study-heading" component="h2" variant="h6" gutterBottom>

@@ -9,6 +9,8 @@ import type { Validator } from './ports';
  * imports them, so the import stays a slice of its own above the form.
  */
 export interface EditorAddOns {
+  /** The order the study is performed for, heading the form. */
+  OrderPicker?: ComponentType;
   /** The drop zone and buttons that start a DICOM import, above the study fields. */
   ImportBar?: ComponentType;
   /** Under the endpoint picker: checks that the chosen endpoints serve the study. */

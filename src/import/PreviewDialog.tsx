@@ -3,22 +3,7 @@
  * already entered are flagged), the time zone when the files give none, the wrong-patient guard,
  * and the skipped files. Nothing changes until Apply.
  */
-import {
-  Alert,
-  Button,
-  Chip,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import type { Reference } from 'fhir/r4';
 import { useMemo, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
@@ -29,6 +14,7 @@ import type { DicomStudy, SkippedFile } from './dicom/types';
 import { useEditor } from '../form/context';
 import type { StudyFormValues } from '../study/values';
 import { applyImport, diffImport, type ImportChoice } from './apply';
+import { DiffTable } from './DiffTable';
 import { PatientGuard } from './PatientGuard';
 import { SkippedList } from './ReadProgress';
 
@@ -102,32 +88,7 @@ export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onAp
             ))}
           </TextField>
         )}
-        <Table size="small" aria-label="Changes to the form">
-          <TableHead>
-            <TableRow>
-              <TableCell component="th" scope="col">
-                Field
-              </TableCell>
-              <TableCell component="th" scope="col">
-                Now
-              </TableCell>
-              <TableCell component="th" scope="col">
-                From DICOM
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.field}>
-                <TableCell component="th" scope="row">
-                  {row.field} {row.replaces && <Chip size="small" color="warning" label="replaces" />}
-                </TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.before || '—'}</TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{row.after || '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DiffTable rows={rows} source="From DICOM" />
         {rows.length === 0 && <Typography sx={{ mt: 1 }}>The form already holds these values.</Typography>}
         {mapped.otherModalities.length > 0 && (
           <Alert severity="info" sx={{ mt: 2 }}>

@@ -97,7 +97,15 @@ const FIELDS: [label: string, show: (values: StudyFormValues) => string][] = [
   [labelOf('ImagingStudy.started'), (v) => text(v.started)],
   [labelOf('ImagingStudy.modality'), (v) => asArray<Coding>(v.modality).map(codingText).join(', ')],
   [labelOf('ImagingStudy.description'), (v) => text(v.description)],
+  [
+    labelOf('ImagingStudy.basedOn'),
+    (v) =>
+      asArray<Reference>(v.basedOn)
+        .map((r) => r.display ?? r.reference ?? '')
+        .join(', '),
+  ],
   [labelOf('ImagingStudy.procedureCode'), (v) => asArray<CodeableConcept>(v.procedureCode).map(conceptText).join('; ')],
+  [labelOf('ImagingStudy.reasonCode'), (v) => asArray<CodeableConcept>(v.reasonCode).map(conceptText).join('; ')],
   [
     labelOf('ImagingStudy.referrer'),
     (v) => (v.referrer as Reference | undefined)?.display ?? (v.referrer as Reference | undefined)?.reference ?? '',

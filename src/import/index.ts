@@ -7,3 +7,5 @@ import { EndpointChecks } from './EndpointChecks';
 import { ImportBar } from './ImportBar';
 
 export const IMPORT_ADD_ONS: EditorAddOns = { ImportBar, EndpointChecks };
+
+export { orderPickerFor, type OrderChoice, type OrderSource } from './OrderPicker';

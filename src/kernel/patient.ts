@@ -1,4 +1,4 @@
-/** How a patient is named on screen: the one home for patient display. */
+/** How a patient (or another person) is named on screen: the one home for patient display. */
 import type { HumanName, Identifier, Patient } from 'fhir/r4';
 import { V2_0203_SYSTEM } from './canonicals';
 
@@ -8,9 +8,12 @@ function formatName(name: HumanName): string {
   return [name.prefix?.join(' '), given, name.family].filter((p) => p && p.trim()).join(' ');
 }
 
-/** The patient's name as written on a record (a reference's display): the official name, else the first in use. */
-export function patientNameText(patient: Patient): string | undefined {
-  const names = patient.name ?? [];
+/**
+ * A person's name as written on a record (a reference's display): the official name, else the first in use. For a
+ * patient, and for a practitioner (a referring physician).
+ */
+export function patientNameText(person: { name?: HumanName[] }): string | undefined {
+  const names = person.name ?? [];
   const chosen = names.find((n) => n.use === 'official') ?? names.find((n) => n.use !== 'old') ?? names[0];
   return (chosen && formatName(chosen)) || undefined;
 }

@@ -39,6 +39,8 @@ export function fakeServer(handler: Handler, context: Partial<LaunchContext> = {
     searchStudies: () => Promise.reject(new Error('not used')),
     readStudy: () => Promise.reject(new Error('not used')),
     searchEndpoints: () => Promise.reject(new Error('not used')),
+    searchOrders: () => Promise.reject(new Error('not used')),
+    readPractitioners: () => Promise.reject(new Error('not used')),
     async request<T>(options: FhirRequestOptions): Promise<T> {
       const recorded: RecordedRequest = { ...options, method: options.method ?? 'GET' };
       if (options.body) recorded.json = JSON.parse(options.body);

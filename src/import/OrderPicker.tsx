@@ -1,0 +1,191 @@
+/**
+ * The order a study is performed for, heading the editor. It lists the patient's imaging orders (ServiceRequests,
+ * newest first): accession number, procedure, date, requester and status; revoked and entered-in-error orders are
+ * shown but cannot be picked. Picking one shows what it fills in (the same review as a DICOM import) before applying;
+ * "Unlink" removes only that order's link; "No order (unscheduled)" is a choice of its own.
+ */
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import type { Reference, ServiceRequest } from 'fhir/r4';
+import { useEffect, useId, useMemo, useState, type ComponentType } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
+import {
+  applyOrder,
+  isPickable,
+  linkedOrders,
+  orderAccession,
+  orderReference,
+  procedureText,
+  unlinkOrder,
+} from '../study/order';
+import type { StudyFormValues } from '../study/values';
+import { diffImport, type DiffRow } from './apply';
+import { DiffTable } from './DiffTable';
+
+/** One order as the picker lists it. */
+export interface OrderChoice {
+  order: ServiceRequest;
+  /** The requester's name: the Practitioner's, or the name the order carries. */
+  requester?: string;
+}
+
+export interface OrderSource {
+  /** Why the orders cannot be listed (a missing permission, in plain words); undefined when they can. */
+  unavailable?: string;
+  load(): Promise<OrderChoice[]>;
+}
+
+const NO_ORDER = 'none';
+
+function optionText({ order, requester }: OrderChoice): string {
+  const parts = [
+    orderAccession(order)?.value ?? 'no accession number',
+    procedureText(order.code) || 'procedure not named',
+    order.authoredOn?.slice(0, 10),
+    requester,
+    order.status === 'active' ? undefined : order.status,
+  ];
+  return parts.filter(Boolean).join(' · ');
+}
+
+type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; choices: OrderChoice[] };
+
+/** The review of what picking `choice` changes, with Apply and Cancel. */
+function OrderReview({ rows, onApply, onCancel }: { rows: DiffRow[]; onApply: () => void; onCancel: () => void }) {
+  return (
+    <Dialog open onClose={onCancel} aria-labelledby="order-review-title" maxWidth="md" fullWidth>
+      <DialogTitle id="order-review-title">Fill in from the order?</DialogTitle>
+      <DialogContent>
+        <DiffTable rows={rows} source="From the order" />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button variant="contained" onClick={onApply}>
+          Apply
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function OrderPicker({ source }: { source: OrderSource }) {
+  const { getValues, reset, trigger } = useFormContext<StudyFormValues>();
+  const basedOn = useWatch<StudyFormValues>({ name: 'basedOn' });
+  const linked = useMemo(() => linkedOrders({ basedOn }), [basedOn]);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [unscheduled, setUnscheduled] = useState(false);
+  const [review, setReview] = useState<{ next: StudyFormValues; rows: DiffRow[] } | undefined>();
+  const id = useId();
+
+  useEffect(() => {
+    if (source.unavailable) return;
+    let live = true;
+    source.load().then(
+      (choices) => live && setLoaded({ state: 'ready', choices }),
+      (error: unknown) =>
+        live &&
+        setLoaded({
+          state: 'failed',
+          message: `The orders could not be loaded (${error instanceof Error ? error.message : String(error)}). You can still fill in and save the study.`,
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+
+  const choices = loaded.state === 'ready' ? loaded.choices : [];
+  const byReference = new Map(choices.map((c) => [orderReference(c.order), c]));
+  const apply = (next: StudyFormValues): void => {
+    // An edit of the loaded study, not a new baseline (as for a DICOM import).
+    reset(next, { keepDefaultValues: true });
+    void trigger();
+  };
+  const pick = (value: string): void => {
+    if (value === NO_ORDER) return setUnscheduled(true);
+    const choice = byReference.get(value);
+    if (!choice) return;
+    setUnscheduled(false);
+    const current = getValues();
+    const next = applyOrder(current, choice.order);
+    setReview({ next, rows: diffImport(current, next) });
+  };
+  const unlink = (reference: string): void => apply(unlinkOrder(getValues(), reference));
+  const linkedText = (reference: string): string => {
+    const choice = byReference.get(reference);
+    if (choice) return optionText(choice);
+    const stored = (Array.isArray(basedOn) ? (basedOn as Reference[]) : []).find((r) => r.reference === reference);
+    return stored?.display ?? reference;
+  };
+
+  const helper =
+    source.unavailable ??
+    (loaded.state === 'loading'
+      ? 'Loading the orders…'
+      : loaded.state === 'ready' && choices.length === 0
+        ? 'This patient has no imaging orders.'
+        : undefined);
+  return (
+    <Box component="section" aria-labelledby={`${id}-heading`}>
+      <Box component="h3" id={`${id}-heading`} sx={{ typography: 'subtitle1', m: 0, mb: 1 }}>
+        Order
+      </Box>
+      {linked.map((reference) => (
+        <Stack key={reference} direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+          <Box sx={{ overflowWrap: 'anywhere' }}>Linked to order: {linkedText(reference)}</Box>
+          <Button size="small" onClick={() => unlink(reference)} aria-label={`Unlink order ${linkedText(reference)}`}>
+            Unlink
+          </Button>
+        </Stack>
+      ))}
+      {unscheduled && linked.length === 0 && <Box sx={{ mb: 1 }}>No order: an unscheduled study.</Box>}
+      <TextField
+        select
+        label={linked.length > 0 ? 'Link another order' : 'Order'}
+        value=""
+        disabled={source.unavailable !== undefined || loaded.state !== 'ready'}
+        onChange={(e) => pick(e.target.value)}
+        helperText={helper}
+        fullWidth
+        size="small"
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+      >
+        <option value="">Choose an order…</option>
+        {choices.map((choice) => {
+          const reference = orderReference(choice.order);
+          return (
+            <option
+              key={reference}
+              value={reference}
+              disabled={!isPickable(choice.order) || linked.includes(reference)}
+            >
+              {optionText(choice)}
+            </option>
+          );
+        })}
+        <option value={NO_ORDER}>No order (unscheduled)</option>
+      </TextField>
+      {loaded.state === 'failed' && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          {loaded.message}
+        </Alert>
+      )}
+      {review && (
+        <OrderReview
+          rows={review.rows}
+          onCancel={() => setReview(undefined)}
+          onApply={() => {
+            apply(review.next);
+            setReview(undefined);
+          }}
+        />
+      )}
+    </Box>
+  );
+}
+
+/** The picker bound to one source of orders (the launch's FHIR server), as an editor add-on. */
+export function orderPickerFor(source: OrderSource): ComponentType {
+  return function BoundOrderPicker() {
+    return <OrderPicker source={source} />;
+  };
+}
