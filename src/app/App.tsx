@@ -7,7 +7,7 @@ import { PatientBanner } from './PatientBanner';
 import { ProblemPage } from './ProblemPage';
 import { SignedOutPage } from './SignedOutPage';
 import { StudyList, StudyTable } from './StudyList';
-import { replaceRoute, routeHref, useRoute } from './router';
+import { parseRoute, replaceRoute, routeHref, useRoute } from './router';
 import { useEditorModule, type EditorModule } from './editor-module';
 import { start, type Started, type StudySearch } from './start';
 
@@ -76,7 +76,14 @@ export function App() {
   useEffect(() => {
     let live = true;
     // main.tsx started the launch before this first render; this waits for it.
-    void start().then((started) => live && setState(started));
+    void start().then((started) => {
+      if (!live) return;
+      // A launch for an order or a study starts there, unless the address already names a page.
+      if (started.status === 'ready' && started.launch.route && parseRoute(window.location.hash).page === 'studies') {
+        replaceRoute(started.launch.route);
+      }
+      setState(started);
+    });
     return () => {
       live = false;
     };
@@ -114,6 +121,11 @@ export function App() {
         <>
           {state.session.context.needPatientBanner && <PatientBanner patient={state.patient} />}
           <Container component="main" maxWidth="lg" sx={{ py: 3 }}>
+            {route.page === 'studies' && state.launch.problem && (
+              <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
+                {state.launch.problem}
+              </Alert>
+            )}
             {route.page === 'studies' ? (
               <StudiesPage session={state.session} studies={state.studies} />
             ) : (
@@ -121,6 +133,7 @@ export function App() {
                 session={state.session}
                 patient={state.patient}
                 studyId={route.page === 'study' ? route.id : undefined}
+                {...(route.page === 'new' && route.order ? { orderId: route.order } : {})}
               />
             )}
           </Container>

@@ -34,6 +34,8 @@ interface EditorPageProps {
   patient: Patient;
   /** Undefined for a new study. */
   studyId?: string;
+  /** For a new study: the order it is performed for (a launch for an order), linked as soon as it is loaded. */
+  orderId?: string;
 }
 
 /** The page's state for the study whose draft key is `key`; for any other study the page is loading. */
@@ -104,7 +106,7 @@ const SAVE_LAYER_MISSING: SaveResult = {
  * while editing, saves through the save layer and handles what a save can come to: an edit conflict (dialog), an
  * existing study with the same UID, an ended session (relaunch), or a failure (the draft stays).
  */
-export default function EditorPage({ session, patient, studyId }: EditorPageProps) {
+export default function EditorPage({ session, patient, studyId, orderId }: EditorPageProps) {
   const registry = useMemo(() => loadImrRegistry(), []);
   const validator = useMemo(() => imrValidator(), []);
   // fhirpath.js (FHIRPath invariants) is not needed to show the form: fetch it once the editor is up and the page is
@@ -126,7 +128,10 @@ export default function EditorPage({ session, patient, studyId }: EditorPageProp
   );
   const { iss, patientId, grantedScopes } = session.context;
   const accessionSystem = useAccessionSystem(iss);
-  const addOns = useMemo(() => ({ ...IMPORT_ADD_ONS, OrderPicker: orderPickerFor(orderSource(session)) }), [session]);
+  const addOns = useMemo(
+    () => ({ ...IMPORT_ADD_ONS, OrderPicker: orderPickerFor(orderSource(session, orderId)) }),
+    [session, orderId],
+  );
   const key = draftKey({ iss, patientId, studyId });
 
   const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });

@@ -28,10 +28,15 @@ async function loadOrders(session: FhirSession): Promise<OrderChoice[]> {
   });
 }
 
-/** The order source of a session: its orders, or the named reason they cannot be listed. */
-export function orderSource(session: FhirSession): OrderSource {
+/**
+ * The order source of a session: its orders, or the named reason they cannot be listed; `preselect` is the id of the
+ * order a launch was for.
+ */
+export function orderSource(session: FhirSession, preselect?: string): OrderSource {
   const unavailable = orderRestriction(session.context.grantedScopes);
-  return unavailable === undefined
-    ? { load: () => loadOrders(session) }
-    : { unavailable, load: () => loadOrders(session) };
+  return {
+    load: () => loadOrders(session),
+    ...(unavailable === undefined ? {} : { unavailable }),
+    ...(preselect === undefined ? {} : { preselect: `ServiceRequest/${preselect}` }),
+  };
 }

@@ -20,12 +20,19 @@ function deferred<T>() {
 
 function session(grantedScopes: string[], overrides: Partial<FhirSession> = {}): FhirSession {
   return {
-    context: { iss: 'https://fhir.example.org', patientId: 'p1', needPatientBanner: true, grantedScopes },
+    context: {
+      iss: 'https://fhir.example.org',
+      patientId: 'p1',
+      needPatientBanner: true,
+      grantedScopes,
+      fhirContext: [],
+    },
     readPatient: vi.fn(() => Promise.resolve(PATIENT)),
     searchStudies: vi.fn(() => Promise.resolve([STUDY])),
     readStudy: vi.fn(),
     searchEndpoints: vi.fn(),
     searchOrders: vi.fn(() => Promise.resolve([])),
+    readOrder: vi.fn(),
     readPractitioners: vi.fn(() => Promise.resolve([])),
     request: vi.fn(),
     ...overrides,

@@ -8,6 +8,7 @@ import { outcomeMessages } from '../kernel/outcome';
 import { connect, describeLaunchError, type FhirSession, type LaunchProblem } from '../fhir/session';
 import { READ_PATIENT, SEARCH_STUDIES } from '../fhir/permissions';
 import { restriction } from './access';
+import type { Route } from './router';
 
 /** The study list's content: the studies, why they could not be loaded, or why they may not be listed. */
 export type StudySearch =
@@ -15,12 +16,19 @@ export type StudySearch =
   | { status: 'failed'; messages: string[] }
   | { status: 'not-allowed'; reason: string };
 
+/** Where a launch for an order or a study (SMART `fhirContext`) starts, or why it cannot start there. */
+export interface LaunchTarget {
+  route?: Route;
+  problem?: string;
+}
+
 export type Started =
   | { status: 'problem'; problem: LaunchProblem }
   | {
       status: 'ready';
       session: FhirSession;
       patient: Patient;
+      launch: LaunchTarget;
       /**
        * The study list's search, which never rejects: the first call gets the one started with the launch, every
        * later call (the list shown again) a new one, so the list shows what the server has now.
@@ -51,6 +59,31 @@ function launchSearchFirst(session: FhirSession, first: Promise<StudySearch>): (
   };
 }
 
+const CONTEXT_WORDS: Record<string, string> = { ServiceRequest: 'an order', ImagingStudy: 'an imaging study' };
+
+/**
+ * The page a launch for an order (a new study for it) or a study (that study) opens, after checking that the
+ * resource exists and belongs to the launch patient. A context naming anything else is ignored.
+ */
+async function launchTarget(session: FhirSession): Promise<LaunchTarget> {
+  const reference = session.context.fhirContext.find((r) => /^(ServiceRequest|ImagingStudy)\//.test(r));
+  if (!reference) return {};
+  const [type = '', id = ''] = reference.split('/');
+  const what = CONTEXT_WORDS[type] ?? reference;
+  try {
+    const resource = type === 'ImagingStudy' ? await session.readStudy(id) : await session.readOrder(id);
+    if (resource.subject?.reference !== `Patient/${session.context.patientId}`) {
+      return {
+        problem: `The EHR opened the app for ${what} (${reference}) of another patient, so it was not opened. These are the studies of the patient in the banner.`,
+      };
+    }
+    return { route: type === 'ImagingStudy' ? { page: 'study', id } : { page: 'new', order: id } };
+  } catch (err) {
+    const why = outcomeMessages(await toOperationOutcome(err)).join(' ');
+    return { problem: `The EHR opened the app for ${what} (${reference}) that could not be opened: ${why}` };
+  }
+}
+
 async function run(): Promise<Started> {
   try {
     const session = await connect();
@@ -60,7 +93,14 @@ async function run(): Promise<Started> {
     }
     const patient = session.readPatient();
     const studies = searchStudies(session);
-    return { status: 'ready', session, patient: await patient, studies: launchSearchFirst(session, studies) };
+    const launch = launchTarget(session);
+    return {
+      status: 'ready',
+      session,
+      patient: await patient,
+      launch: await launch,
+      studies: launchSearchFirst(session, studies),
+    };
   } catch (err) {
     return { status: 'problem', problem: describeLaunchError(err) };
   }

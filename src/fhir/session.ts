@@ -3,6 +3,7 @@ import type Client from 'fhirclient/lib/Client';
 import type { Bundle, Endpoint, FhirResource, ImagingStudy, Patient, Practitioner, ServiceRequest } from 'fhir/r4';
 import { withTokenRefresh, type FhirRequestOptions } from './token-refresh';
 import { LaunchRefused } from './config';
+import { isRecord } from '../kernel/json';
 import { checkRedirect } from './redirect';
 
 import { IMAGING_STUDY_ENDPOINT_URL as IMAGING_STUDY_ENDPOINT } from '../kernel/canonicals';
@@ -17,6 +18,21 @@ export interface LaunchContext {
   /** False when the EHR shows its own patient banner. */
   needPatientBanner: boolean;
   grantedScopes: string[];
+  /**
+   * The resources the EHR launched the app for (SMART App Launch `fhirContext`), as relative references such as
+   * `ServiceRequest/123`: from 2.1's `{ reference }` objects or 2.0.0's plain strings.
+   */
+  fhirContext: string[];
+}
+
+/** The relative references of a token response's `fhirContext` (either form); anything else is left out. */
+export function fhirContextReferences(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((item: unknown) =>
+      typeof item === 'string' ? item : isRecord(item) && typeof item.reference === 'string' ? item.reference : '',
+    )
+    .filter((reference) => /^[A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(reference));
 }
 
 /**
@@ -35,6 +51,8 @@ export interface FhirSession {
   searchOrders(): Promise<ServiceRequest[]>;
   /** Practitioners by id (the requesters of orders); needs a user-level Practitioner scope. */
   readPractitioners(ids: readonly string[]): Promise<Practitioner[]>;
+  /** One of the patient's orders, by id. */
+  readOrder(id: string): Promise<ServiceRequest>;
   /** A raw request, for the save layer. */
   request<T>(options: FhirRequestOptions): Promise<T>;
 }
@@ -60,6 +78,7 @@ function toSession(client: Client): FhirSession {
     grantedScopes: String(token.scope ?? '')
       .split(/\s+/)
       .filter(Boolean),
+    fhirContext: fhirContextReferences((token as { fhirContext?: unknown }).fhirContext),
   };
   const json = { headers: { accept: 'application/fhir+json' } };
   const request = withTokenRefresh(client);
@@ -92,6 +111,7 @@ function toSession(client: Client): FhirSession {
         (o) => !o.category?.length || o.category.some((c) => c.coding?.some((x) => x.code === IMAGING_CATEGORY)),
       );
     },
+    readOrder: (id) => request<ServiceRequest>({ url: `ServiceRequest/${encodeURIComponent(id)}`, ...json }),
     async readPractitioners(ids) {
       if (ids.length === 0) return [];
       const list = ids.map(encodeURIComponent).join(',');

@@ -31,6 +31,8 @@ export interface OrderChoice {
 export interface OrderSource {
   /** Why the orders cannot be listed (a missing permission, in plain words); undefined when they can. */
   unavailable?: string;
+  /** The order a launch was for (`ServiceRequest/<id>`): linked and filled in as soon as the orders are loaded. */
+  preselect?: string;
   load(): Promise<OrderChoice[]>;
 }
 
@@ -80,7 +82,17 @@ function OrderPicker({ source }: { source: OrderSource }) {
     if (source.unavailable) return;
     let live = true;
     source.load().then(
-      (choices) => live && setLoaded({ state: 'ready', choices }),
+      (choices) => {
+        if (!live) return;
+        setLoaded({ state: 'ready', choices });
+        // A new study launched for an order: nothing has been typed yet, so the order fills it in at once.
+        const launchedFor = choices.find((c) => orderReference(c.order) === source.preselect);
+        const current = getValues();
+        if (launchedFor && isPickable(launchedFor.order) && !linkedOrders(current).includes(source.preselect ?? '')) {
+          reset(applyOrder(current, launchedFor.order), { keepDefaultValues: true });
+          void trigger();
+        }
+      },
       (error: unknown) =>
         live &&
         setLoaded({
@@ -91,6 +103,8 @@ function OrderPicker({ source }: { source: OrderSource }) {
     return () => {
       live = false;
     };
+    // The form's methods are stable; the source is what starts a load.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [source]);
 
   const choices = loaded.state === 'ready' ? loaded.choices : [];

@@ -32,6 +32,7 @@ export function fakeServer(handler: Handler, context: Partial<LaunchContext> = {
       patientId: 'p1',
       fhirUser: 'Practitioner/pr1',
       needPatientBanner: true,
+      fhirContext: [],
       grantedScopes: ['launch', 'patient/ImagingStudy.cruds', 'patient/Provenance.c', 'user/Endpoint.crus'],
       ...context,
     },
@@ -40,6 +41,7 @@ export function fakeServer(handler: Handler, context: Partial<LaunchContext> = {
     readStudy: () => Promise.reject(new Error('not used')),
     searchEndpoints: () => Promise.reject(new Error('not used')),
     searchOrders: () => Promise.reject(new Error('not used')),
+    readOrder: () => Promise.reject(new Error('not used')),
     readPractitioners: () => Promise.reject(new Error('not used')),
     async request<T>(options: FhirRequestOptions): Promise<T> {
       const recorded: RecordedRequest = { ...options, method: options.method ?? 'GET' };
