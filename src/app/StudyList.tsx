@@ -9,12 +9,36 @@ import {
   TableContainer,
   TableHead,
   TableRow,
+  TextField,
   Typography,
 } from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { routeHref } from './router';
+import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/identifiers';
 import { studyUidOf } from '../study/study-uid';
+
+function accessionOf(study: ImagingStudy): string {
+  return study.identifier?.find((i) => isIdentifierEntry(ACCESSION_ENTRY, i))?.value ?? '';
+}
+
+/** The orders the study is for: their display, else their reference. */
+function ordersOf(study: ImagingStudy): string {
+  return (study.basedOn ?? [])
+    .filter((r) => r.reference?.startsWith('ServiceRequest/'))
+    .map((r) => r.display ?? r.reference ?? '')
+    .join(', ');
+}
+
+/** Whether a study matches the list's search text: accession number, order, description, modality or UID. */
+function matches(study: ImagingStudy, text: string): boolean {
+  const query = text.trim().toLowerCase();
+  if (query === '') return true;
+  return [accessionOf(study), ordersOf(study), study.description ?? '', modalities(study), studyUidOf(study) ?? '']
+    .join('\n')
+    .toLowerCase()
+    .includes(query);
+}
 
 function modalities(study: ImagingStudy): string {
   return (study.modality ?? [])
@@ -58,24 +82,42 @@ export function StudyList({ cannotCreate, children }: StudyListProps) {
   );
 }
 
-/** The studies found, each with the link that opens it. */
+/** The studies found, each with the link that opens it, and a search over them. */
 export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
+  const [search, setSearch] = useState('');
   if (studies.length === 0) {
     return <Alert severity="info">This patient has no imaging studies on the server yet.</Alert>;
   }
+  const shown = studies.filter((s) => matches(s, search));
   return (
     <TableContainer>
+      <TextField
+        type="search"
+        label="Search studies"
+        helperText="Accession number, order, description, modality or Study Instance UID"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        size="small"
+        sx={{ mb: 2, minWidth: 320 }}
+      />
+      {shown.length === 0 && (
+        <Alert severity="info" role="status">
+          No study matches “{search.trim()}”.
+        </Alert>
+      )}
       <Table size="small" aria-labelledby="studies-heading">
         <TableHead>
           <TableRow>
             <TableCell scope="col">Started</TableCell>
             <TableCell scope="col">Modalities</TableCell>
             <TableCell scope="col">Description</TableCell>
+            <TableCell scope="col">{ACCESSION_ENTRY.label}</TableCell>
+            <TableCell scope="col">Order</TableCell>
             <TableCell scope="col">Study Instance UID</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {studies.map((study) => (
+          {shown.map((study) => (
             <TableRow key={study.id} hover>
               <TableCell>{study.started ?? '—'}</TableCell>
               <TableCell>{modalities(study) || '—'}</TableCell>
@@ -84,6 +126,8 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
                   {study.description || 'Untitled study'}
                 </Link>
               </TableCell>
+              <TableCell>{accessionOf(study) || '—'}</TableCell>
+              <TableCell>{ordersOf(study) || '—'}</TableCell>
               <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{studyUidOf(study) ?? ''}</TableCell>
             </TableRow>
           ))}
