@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expectAccessible } from './fixtures';
 import { ACCESSION_SYSTEM, SEED_ORDERS, SEED_REFERRERS } from './sandbox/seed';
 import {
+  ada,
   expect,
   expectSaved,
   field,
@@ -64,6 +65,7 @@ test('picking an order links the study and fills it; saved and reopened, the ord
   expect(json.procedureCode?.[0]?.coding?.[0]?.system).toBe('http://www.radlex.org');
   expect(json.referrer?.reference).toBe(`Practitioner/${ORDER.requesterId}`);
   expect(json.reasonCode?.[0]?.coding?.[0]?.code).toBe(ORDER.reason.code);
+  expect(json.encounter?.reference).toBe(`Encounter/${ada.encounterId}`);
   await app.getByRole('tab', { name: 'Form' }).click();
 
   await saveButton(app).click();
@@ -72,6 +74,7 @@ test('picking an order links the study and fills it; saved and reopened, the ord
   expect(stored.basedOn?.map((r) => r.reference)).toEqual([`ServiceRequest/${ORDER.id}`]);
   expect(stored.identifier?.find((i) => i.system === ACCESSION_SYSTEM)?.value).toBe(ORDER.accession);
   expect(stored.referrer?.reference).toBe(`Practitioner/${ORDER.requesterId}`);
+  expect(stored.encounter?.reference).toBe(`Encounter/${ada.encounterId}`);
 
   await app.reload();
   await expect(app.getByText(`Linked to order: ${ORDER.accession}`)).toBeVisible({ timeout: SLOW });
@@ -107,4 +110,23 @@ test('without the order scope the picker is off and names it; the study still sa
   await fillNewStudy(app, freshUid());
   await saveButton(app).click();
   await expectSaved(app);
+});
+
+test("a new study is in the launch's encounter, shown with its class and period, and can leave it", async ({
+  page,
+  sandbox,
+  admin,
+}) => {
+  const app = await launch(page, sandbox);
+  await openNewStudy(app);
+  const encounter = field(app, 'Encounter');
+  await expect(encounter).toHaveValue(new RegExp(`^Encounter/${ada.encounterId} · .*\\d{4}-\\d{2}-\\d{2}`), {
+    timeout: SLOW,
+  });
+  await app.getByRole('button', { name: 'Remove the encounter' }).click();
+  await expect(encounter).toHaveCount(0);
+  await fillNewStudy(app, freshUid());
+  await saveButton(app).click();
+  const id = await expectSaved(app);
+  expect((await admin.read<ImagingStudy>(`ImagingStudy/${id}`)).encounter).toBeUndefined();
 });

@@ -22,6 +22,7 @@ const V2_REQUESTED = [
   'user/Endpoint.rs',
   'user/Endpoint.c',
   'patient/ServiceRequest.rs',
+  'patient/Encounter.r',
   'user/Practitioner.rs',
 ];
 const V1_REQUESTED = [
@@ -36,6 +37,7 @@ const V1_REQUESTED = [
   'user/Endpoint.read',
   'user/Endpoint.write',
   'patient/ServiceRequest.read',
+  'patient/Encounter.read',
   'user/Practitioner.read',
 ];
 

@@ -5,6 +5,7 @@ import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
 import { lazyModule, StudyEditor, whenIdle, type EditorSnapshot, type InlineEndpoint } from '../form';
 import { IMPORT_ADD_ONS, orderPickerFor } from '../import';
+import { encounterDescriber } from './encounter';
 import { orderSource } from './orders';
 import { issuerEntry, loadConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
@@ -128,6 +129,13 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
   );
   const { iss, patientId, grantedScopes } = session.context;
   const accessionSystem = useAccessionSystem(iss);
+  const describeEncounter = useMemo(() => encounterDescriber(session), [session]);
+  const { encounterId } = session.context;
+  // A new study is performed in the launch's encounter (the user may remove it); existing studies keep theirs.
+  const newStudy = useMemo(
+    () => (encounterId ? { encounter: { reference: `Encounter/${encounterId}` } } : undefined),
+    [encounterId],
+  );
   const addOns = useMemo(
     () => ({ ...IMPORT_ADD_ONS, OrderPicker: orderPickerFor(orderSource(session, orderId)) }),
     [session, orderId],
@@ -336,6 +344,8 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
             readOnly={!!cannotSave}
             cannotCreateEndpoint={endpointRestriction(grantedScopes)}
             addOns={addOns}
+            describeEncounter={describeEncounter}
+            {...(newStudy ? { newStudy } : {})}
             {...(accessionSystem === undefined ? {} : { accessionSystem })}
           />
         </>

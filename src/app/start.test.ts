@@ -33,6 +33,7 @@ function session(grantedScopes: string[], overrides: Partial<FhirSession> = {}):
     searchEndpoints: vi.fn(),
     searchOrders: vi.fn(() => Promise.resolve([])),
     readOrder: vi.fn(),
+    readEncounter: vi.fn(),
     readPractitioners: vi.fn(() => Promise.resolve([])),
     request: vi.fn(),
     ...overrides,

@@ -44,6 +44,12 @@ export const SEARCH_ORDERS: NeededPermission = {
   context: 'patient',
   action: "list this patient's orders",
 };
+export const READ_ENCOUNTER: NeededPermission = {
+  resourceType: 'Encounter',
+  interaction: 'r',
+  context: 'patient',
+  action: "read this patient's encounters",
+};
 export const READ_PRACTITIONERS: NeededPermission = {
   resourceType: 'Practitioner',
   interaction: 's',

@@ -14,6 +14,9 @@ describe('requestedScopes', () => {
       'patient/Provenance.c',
       'user/Endpoint.rs',
       'user/Endpoint.c',
+      'patient/ServiceRequest.rs',
+      'patient/Encounter.r',
+      'user/Practitioner.rs',
     ]);
   });
 

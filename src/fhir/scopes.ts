@@ -18,6 +18,7 @@ const V2_RESOURCE_SCOPES = [
   'user/Endpoint.rs',
   'user/Endpoint.c',
   'patient/ServiceRequest.rs',
+  'patient/Encounter.r',
   'user/Practitioner.rs',
 ];
 
@@ -29,6 +30,7 @@ const V1_RESOURCE_SCOPES = [
   'user/Endpoint.read',
   'user/Endpoint.write',
   'patient/ServiceRequest.read',
+  'patient/Encounter.read',
   'user/Practitioner.read',
 ];
 

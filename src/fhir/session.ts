@@ -1,6 +1,15 @@
 import FHIR from 'fhirclient';
 import type Client from 'fhirclient/lib/Client';
-import type { Bundle, Endpoint, FhirResource, ImagingStudy, Patient, Practitioner, ServiceRequest } from 'fhir/r4';
+import type {
+  Bundle,
+  Encounter,
+  Endpoint,
+  FhirResource,
+  ImagingStudy,
+  Patient,
+  Practitioner,
+  ServiceRequest,
+} from 'fhir/r4';
 import { withTokenRefresh, type FhirRequestOptions } from './token-refresh';
 import { LaunchRefused } from './config';
 import { isRecord } from '../kernel/json';
@@ -53,6 +62,8 @@ export interface FhirSession {
   readPractitioners(ids: readonly string[]): Promise<Practitioner[]>;
   /** One of the patient's orders, by id. */
   readOrder(id: string): Promise<ServiceRequest>;
+  /** One of the patient's encounters, by id. */
+  readEncounter(id: string): Promise<Encounter>;
   /** A raw request, for the save layer. */
   request<T>(options: FhirRequestOptions): Promise<T>;
 }
@@ -111,6 +122,7 @@ function toSession(client: Client): FhirSession {
         (o) => !o.category?.length || o.category.some((c) => c.coding?.some((x) => x.code === IMAGING_CATEGORY)),
       );
     },
+    readEncounter: (id) => request<Encounter>({ url: `Encounter/${encodeURIComponent(id)}`, ...json }),
     readOrder: (id) => request<ServiceRequest>({ url: `ServiceRequest/${encodeURIComponent(id)}`, ...json }),
     async readPractitioners(ids) {
       if (ids.length === 0) return [];

@@ -10,7 +10,12 @@ import { CodingInput, CodingListInput } from './inputs/CodingInputs';
 import { CodeableConceptInput, CodeableConceptListInput, ReferenceInput } from './inputs/ConceptInputs';
 import { DateTimeInput } from './inputs/DateTimeInput';
 import { EndpointInput } from './inputs/EndpointInput';
-import { ComputedCountInput, PatientReferenceInput, UnsupportedInput } from './inputs/ReadOnlyInputs';
+import {
+  ComputedCountInput,
+  EncounterReferenceInput,
+  PatientReferenceInput,
+  UnsupportedInput,
+} from './inputs/ReadOnlyInputs';
 import { StringInput } from './inputs/StringInput';
 import type { InputProps } from './inputs/types';
 import { DicomUidInput, StudyUidInput } from './inputs/UidInputs';
@@ -34,6 +39,8 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
       return <AccessionInput {...props} name={ACCESSION_FIELD} />;
     case 'patient-reference':
       return <PatientReferenceInput {...props} />;
+    case 'encounter-reference':
+      return <EncounterReferenceInput {...props} />;
     case 'endpoint-references':
       return <EndpointInput {...props} />;
     case 'computed-count':

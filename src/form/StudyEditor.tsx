@@ -49,6 +49,10 @@ export interface StudyEditorProps {
   addOns?: EditorAddOns;
   /** The accession number namespace of the launch's FHIR server, from smart-config.json. */
   accessionSystem?: string;
+  /** What a new study starts with besides its defaults (the launch's encounter). Ignored with `initial`. */
+  newStudy?: Partial<ImagingStudy>;
+  /** The words for an encounter reference (class and period), for the Encounter field. */
+  describeEncounter?: (reference: string) => Promise<string>;
 }
 
 const NO_ADD_ONS: EditorAddOns = {};
@@ -132,6 +136,8 @@ export function StudyEditor({
   onEdit,
   addOns = NO_ADD_ONS,
   accessionSystem,
+  newStudy,
+  describeEncounter,
 }: StudyEditorProps): JSX.Element {
   const model = useMemo(() => buildFormModel(registry), [registry]);
   const inputs = useMemo(() => indexInputs(model), [model]);
@@ -155,7 +161,9 @@ export function StudyEditor({
       }),
     [validator, inputs, patient, model, order, edits],
   );
-  const [defaultValues] = useState(() => toFormValues(initial));
+  const [defaultValues] = useState(() =>
+    initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) },
+  );
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
   const { getValues, setError, clearErrors, setFocus } = methods;
 
@@ -210,6 +218,7 @@ export function StudyEditor({
       focusField,
       addOns,
       ...(accessionSystem === undefined ? {} : { accessionSystem }),
+      ...(describeEncounter === undefined ? {} : { describeEncounter }),
     }),
     [
       registry,
@@ -222,6 +231,7 @@ export function StudyEditor({
       focusField,
       addOns,
       accessionSystem,
+      describeEncounter,
     ],
   );
 

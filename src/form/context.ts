@@ -27,6 +27,8 @@ export interface EditorContextValue {
   readOnly: boolean;
   /** Why new Endpoints cannot be created (a missing permission); undefined when they can. */
   cannotCreateEndpoint?: string;
+  /** The words for an encounter reference (its class and period), or why they cannot be shown. */
+  describeEncounter?: (reference: string) => Promise<string>;
   /** The site's accession number namespace for this FHIR server (smart-config.json), if configured. */
   accessionSystem?: string;
   searchEndpoints: (text: string) => Promise<Endpoint[]>;

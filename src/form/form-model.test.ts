@@ -28,16 +28,19 @@ describe('buildFormModel', () => {
       'ImagingStudy.status',
       'ImagingStudy.modality',
       'ImagingStudy.subject',
+      // The launch's encounter: placed in the main section by the field table.
+      'ImagingStudy.encounter',
       'ImagingStudy.started',
       'ImagingStudy.endpoint',
     ]);
-    expect(model.main.filter((f) => !f.required).map((f) => f.label)).toEqual(['Accession number']);
+    expect(model.main.filter((f) => !f.required).map((f) => f.label)).toEqual(['Accession number', 'Encounter']);
     expect(model.main.map((f) => f.label)).toEqual([
       'Study Instance UID',
       'Accession number',
       'Status',
       'Modality',
       'Subject',
+      'Encounter',
       'Started',
       'Endpoint',
     ]);

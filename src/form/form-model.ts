@@ -142,7 +142,7 @@ export function buildFormModel(registry: ProfileRegistry, profileUrl: string = I
   for (const el of profile.root.children) {
     if (el.name === 'series') {
       series = backboneField(el);
-    } else if (isMainElement(el)) {
+    } else if (isMainElement(el) || fieldSpec(el.id)?.section === 'main') {
       main.push(...mainFieldsFor(el));
     } else if (DETAIL_ELEMENTS.includes(el.name)) {
       details.push(toField(el));

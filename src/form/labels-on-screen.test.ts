@@ -29,6 +29,7 @@ const BLANK = {
   status: '',
   modality: [{}],
   subject: {},
+  encounter: {},
   started: '',
   endpoint: [{}],
   description: ' ',

@@ -8,7 +8,10 @@
 import type { ElementNode } from './model';
 import type { ProfileWidget } from './widgets';
 
-/** Where a field is shown: the main section, "More details", a series or an instance row. */
+/**
+ * Where a field is shown: the main section (which also shows every mandatory and must-support element), "More
+ * details", a series or an instance row.
+ */
 export type FieldSection = 'main' | 'details' | 'series' | 'instance';
 
 export type { ProfileWidget } from './widgets';
@@ -47,7 +50,7 @@ const FIELDS: Readonly<Record<string, FieldSpec>> = {
     widget: 'patient-reference',
     hint: 'choose the patient the study belongs to (e.g. Patient/123)',
   },
-  'ImagingStudy.encounter': { label: 'Encounter' },
+  'ImagingStudy.encounter': { label: 'Encounter', section: 'main', widget: 'encounter-reference' },
   'ImagingStudy.started': {
     label: 'Started',
     hint: 'enter the date and time the study started (e.g. 2024-05-01T14:30:00+02:00)',

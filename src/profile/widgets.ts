@@ -3,4 +3,10 @@
  * (decided by the form's dispatcher).
  */
 export type ProfileWidget =
-  'study-uid' | 'accession' | 'patient-reference' | 'computed-count' | 'sop-class' | 'dicom-uid';
+  | 'study-uid'
+  | 'accession'
+  | 'patient-reference'
+  | 'encounter-reference'
+  | 'computed-count'
+  | 'sop-class'
+  | 'dicom-uid';

@@ -42,6 +42,7 @@ export function fakeServer(handler: Handler, context: Partial<LaunchContext> = {
     searchEndpoints: () => Promise.reject(new Error('not used')),
     searchOrders: () => Promise.reject(new Error('not used')),
     readOrder: () => Promise.reject(new Error('not used')),
+    readEncounter: () => Promise.reject(new Error('not used')),
     readPractitioners: () => Promise.reject(new Error('not used')),
     async request<T>(options: FhirRequestOptions): Promise<T> {
       const recorded: RecordedRequest = { ...options, method: options.method ?? 'GET' };

@@ -1,4 +1,6 @@
-import { TextField } from '@mui/material';
+import { Button, Stack, TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { isRecord } from '../../kernel/json';
 import { useController, useWatch } from 'react-hook-form';
 import { useEditor } from '../context';
 import { patientMrn, patientNameText } from '../../kernel/patient';
@@ -74,5 +76,51 @@ export function UnsupportedInput({ field, name, label }: InputProps) {
       fullWidth
       slotProps={{ htmlInput: { readOnly: true, 'data-schema-path': field.schemaPath, 'data-path': name } }}
     />
+  );
+}
+
+/**
+ * Encounter: the launch's encounter (a new study gets it), shown with its class and period, never typed; it can be
+ * removed.
+ */
+export function EncounterReferenceInput({ field, name, label }: InputProps) {
+  const { readOnly, describeEncounter } = useEditor();
+  const { field: control, fieldState } = useController({ name });
+  const status = fieldStatus(name, field.schemaPath, fieldState);
+  const reference =
+    isRecord(control.value) && typeof control.value.reference === 'string' ? control.value.reference : '';
+  const [described, setDescribed] = useState<{ reference: string; text: string } | undefined>();
+  useEffect(() => {
+    if (!reference || !describeEncounter) return;
+    let live = true;
+    describeEncounter(reference).then(
+      (text) => live && setDescribed({ reference, text }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [reference, describeEncounter]);
+  // No encounter (or removed: null, since react-hook-form reads undefined as 'back to the default').
+  if (!reference && (control.value === undefined || control.value === null)) return null;
+  const text = described?.reference === reference ? described.text : reference;
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+      <TextField
+        id={status.id}
+        label={label ?? field.label}
+        value={text || 'A reference without a resource'}
+        error={status.invalid}
+        helperText={status.message}
+        size="small"
+        fullWidth
+        slotProps={{ htmlInput: { ...status.dataProps, readOnly: true } }}
+      />
+      {!readOnly && (
+        <Button variant="outlined" onClick={() => control.onChange(null)} aria-label="Remove the encounter">
+          Remove
+        </Button>
+      )}
+    </Stack>
   );
 }
