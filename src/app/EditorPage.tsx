@@ -4,7 +4,7 @@ import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
 import { lazyModule, StudyEditor, whenIdle, type EditorSnapshot, type InlineEndpoint } from '../form';
-import { IMPORT_ADD_ONS, orderPickerFor } from '../import';
+import { IMPORT_ADD_ONS, OrderSourceContext } from '../import';
 import { encounterDescriber } from './encounter';
 import { orderSource } from './orders';
 import { issuerEntry, loadConfig } from '../fhir/config';
@@ -136,10 +136,7 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
     () => (encounterId ? { encounter: { reference: `Encounter/${encounterId}` } } : undefined),
     [encounterId],
   );
-  const addOns = useMemo(
-    () => ({ ...IMPORT_ADD_ONS, OrderPicker: orderPickerFor(orderSource(session, orderId)) }),
-    [session, orderId],
-  );
+  const orders = useMemo(() => orderSource(session, orderId), [session, orderId]);
   const key = draftKey({ iss, patientId, studyId });
 
   const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });
@@ -331,23 +328,25 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
           {notice && <NoticeAlert notice={notice} />}
           {lookup.existing && <ExistingStudyAlert study={lookup.existing} />}
           {accession.found && <AccessionDuplicateAlert {...accession.found} />}
-          <StudyEditor
-            key={editing.generation}
-            registry={registry}
-            validator={validator}
-            initial={editing.initial}
-            initialNewEndpoints={editing.newEndpoints}
-            patient={patient}
-            searchEndpoints={session.searchEndpoints}
-            onSave={onSave}
-            onEdit={autosave.onEdit}
-            readOnly={!!cannotSave}
-            cannotCreateEndpoint={endpointRestriction(grantedScopes)}
-            addOns={addOns}
-            describeEncounter={describeEncounter}
-            {...(newStudy ? { newStudy } : {})}
-            {...(accessionSystem === undefined ? {} : { accessionSystem })}
-          />
+          <OrderSourceContext.Provider value={orders}>
+            <StudyEditor
+              key={editing.generation}
+              registry={registry}
+              validator={validator}
+              initial={editing.initial}
+              initialNewEndpoints={editing.newEndpoints}
+              patient={patient}
+              searchEndpoints={session.searchEndpoints}
+              onSave={onSave}
+              onEdit={autosave.onEdit}
+              readOnly={!!cannotSave}
+              cannotCreateEndpoint={endpointRestriction(grantedScopes)}
+              addOns={IMPORT_ADD_ONS}
+              describeEncounter={describeEncounter}
+              {...(newStudy ? { newStudy } : {})}
+              {...(accessionSystem === undefined ? {} : { accessionSystem })}
+            />
+          </OrderSourceContext.Provider>
         </>
       )}
       {conflict && (

@@ -34,8 +34,14 @@ async function loadOrders(session: FhirSession): Promise<OrderChoice[]> {
  */
 export function orderSource(session: FhirSession, preselect?: string): OrderSource {
   const unavailable = orderRestriction(session.context.grantedScopes);
+  // One search per editor, however many parts (the picker, the DICOM import's review) ask.
+  let loading: Promise<OrderChoice[]> | undefined;
   return {
-    load: () => loadOrders(session),
+    load: () =>
+      (loading ??= loadOrders(session).catch((error: unknown) => {
+        loading = undefined; // a failed search is tried again next time
+        throw error;
+      })),
     ...(unavailable === undefined ? {} : { unavailable }),
     ...(preselect === undefined ? {} : { preselect: `ServiceRequest/${preselect}` }),
   };

@@ -6,7 +6,7 @@
  */
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import type { Reference, ServiceRequest } from 'fhir/r4';
-import { useEffect, useId, useMemo, useState, type ComponentType } from 'react';
+import { createContext, useContext, useEffect, useId, useMemo, useState } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   applyOrder,
@@ -38,7 +38,28 @@ export interface OrderSource {
 
 const NO_ORDER = 'none';
 
-function optionText({ order, requester }: OrderChoice): string {
+/** The launch's source of orders, provided by the page around the editor; none: the picker is not shown. */
+export const OrderSourceContext = createContext<OrderSource | undefined>(undefined);
+
+/** The orders of the context's source (loaded once per source), or undefined while loading, failed or unavailable. */
+export function useOrderChoices(): OrderChoice[] | undefined {
+  const source = useContext(OrderSourceContext);
+  const [loaded, setLoaded] = useState<{ source: OrderSource; choices: OrderChoice[] } | undefined>();
+  useEffect(() => {
+    if (!source || source.unavailable) return;
+    let live = true;
+    source.load().then(
+      (choices) => live && setLoaded({ source, choices }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [source]);
+  return loaded && loaded.source === source ? loaded.choices : undefined;
+}
+
+export function optionText({ order, requester }: OrderChoice): string {
   const parts = [
     orderAccession(order)?.value ?? 'no accession number',
     procedureText(order.code) || 'procedure not named',
@@ -69,7 +90,13 @@ function OrderReview({ rows, onApply, onCancel }: { rows: DiffRow[]; onApply: ()
   );
 }
 
-function OrderPicker({ source }: { source: OrderSource }) {
+/** The editor add-on: the picker for the context's source of orders. */
+export function OrderPicker() {
+  const source = useContext(OrderSourceContext);
+  return source ? <SourcedOrderPicker source={source} /> : null;
+}
+
+function SourcedOrderPicker({ source }: { source: OrderSource }) {
   const { getValues, reset, trigger } = useFormContext<StudyFormValues>();
   const basedOn = useWatch<StudyFormValues>({ name: 'basedOn' });
   const linked = useMemo(() => linkedOrders({ basedOn }), [basedOn]);
@@ -195,11 +222,4 @@ function OrderPicker({ source }: { source: OrderSource }) {
       )}
     </Box>
   );
-}
-
-/** The picker bound to one source of orders (the launch's FHIR server), as an editor add-on. */
-export function orderPickerFor(source: OrderSource): ComponentType {
-  return function BoundOrderPicker() {
-    return <OrderPicker source={source} />;
-  };
 }

@@ -21,12 +21,14 @@ import {
 } from '@mui/material';
 import type { Reference } from 'fhir/r4';
 import { useState, type FormEvent } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { dicomDate } from './dicom/datetime';
 import { fetchStudy, MATCH_LIMIT, searchStudies, type StudyMatch } from './dicom/lookup';
 import type { DicomStudy } from './dicom/types';
 import { useEditor } from '../form/context';
+import { isRecord } from '../kernel/json';
 import { patientMrn } from '../kernel/patient';
+import { ACCESSION_INDEX, type StudyFormValues } from '../study/values';
 import { useKnownEndpoints, type KnownEndpoint } from './endpoints';
 
 interface PacsLookupDialogProps {
@@ -58,7 +60,12 @@ export function PacsLookupDialog({ onCancel, onPick }: PacsLookupDialogProps) {
   const [endpointRef, setEndpointRef] = useState<string | undefined>();
   const endpoint = endpoints?.find((e) => e.reference === endpointRef) ?? endpoints?.[0];
   const [patientId, setPatientId] = useState(() => patientMrn(patient) ?? '');
-  const [accession, setAccession] = useState('');
+  // The study's accession number (the linked order's, once an order is picked) is what the PACS files it under.
+  const { getValues } = useFormContext<StudyFormValues>();
+  const [accession, setAccession] = useState(() => {
+    const entry: unknown = (getValues('identifier') as unknown[] | undefined)?.[ACCESSION_INDEX];
+    return isRecord(entry) && typeof entry.value === 'string' ? entry.value.trim() : '';
+  });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [search, setSearch] = useState<Search>({ state: 'idle' });

@@ -3,7 +3,18 @@
  * already entered are flagged), the time zone when the files give none, the wrong-patient guard,
  * and the skipped files. Nothing changes until Apply.
  */
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { Reference } from 'fhir/r4';
 import { useMemo, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
@@ -15,6 +26,8 @@ import { useEditor } from '../form/context';
 import type { StudyFormValues } from '../study/values';
 import { applyImport, diffImport, type ImportChoice } from './apply';
 import { DiffTable } from './DiffTable';
+import { optionText, useOrderChoices } from './OrderPicker';
+import { applyOrder, isPickable, linkedOrders, orderAccession, orderReference } from '../study/order';
 import { PatientGuard } from './PatientGuard';
 import { SkippedList } from './ReadProgress';
 
@@ -55,7 +68,24 @@ export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onAp
   const note = useMemo(() => (mismatches.length > 0 ? mismatchNote(mismatches) : undefined), [mismatches]);
   if (note !== undefined) choice.note = note;
   const current = getValues();
-  const next = applyImport(current, choice);
+  // The order the DICOM's accession number names, if the patient has one that is not linked yet: offered, on.
+  const choices = useOrderChoices();
+  const order = useMemo(() => {
+    const value = mapped.accession?.value;
+    const linked = linkedOrders(current);
+    return choices?.find(
+      (c) =>
+        value &&
+        orderAccession(c.order)?.value === value &&
+        isPickable(c.order) &&
+        !linked.includes(orderReference(c.order)),
+    );
+    // The current values matter only when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [choices, mapped]);
+  const [linkOrder, setLinkOrder] = useState(true);
+  const imported = applyImport(current, choice);
+  const next = order && linkOrder ? applyOrder(imported, order.order) : imported;
   const rows = diffImport(current, next);
   const blocked = mismatches.length > 0 && !confirmed;
 
@@ -87,6 +117,13 @@ export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onAp
               </option>
             ))}
           </TextField>
+        )}
+        {order && (
+          <FormControlLabel
+            sx={{ mb: 1 }}
+            control={<Checkbox checked={linkOrder} onChange={(e) => setLinkOrder(e.target.checked)} />}
+            label={`Link the order with this accession number: ${optionText(order)}`}
+          />
         )}
         <DiffTable rows={rows} source="From DICOM" />
         {rows.length === 0 && <Typography sx={{ mt: 1 }}>The form already holds these values.</Typography>}

@@ -5,7 +5,8 @@
 import type { EditorAddOns } from '../form';
 import { EndpointChecks } from './EndpointChecks';
 import { ImportBar } from './ImportBar';
+import { OrderPicker } from './OrderPicker';
 
-export const IMPORT_ADD_ONS: EditorAddOns = { ImportBar, EndpointChecks };
+export const IMPORT_ADD_ONS: EditorAddOns = { OrderPicker, ImportBar, EndpointChecks };
 
-export { orderPickerFor, type OrderChoice, type OrderSource } from './OrderPicker';
+export { OrderSourceContext, type OrderChoice, type OrderSource } from './OrderPicker';
