@@ -43,6 +43,18 @@ test('a study is created from the study list to the saved study with the keyboar
   await keys.press('Enter');
   await expect(app.getByRole('heading', { name: 'New imaging study' })).toBeVisible();
 
+  // The order: a native select, where ArrowDown moves to the newest order; its review is applied with Enter.
+  const order = app.getByRole('combobox', { name: 'Order', exact: true });
+  await expect(order).toBeEnabled();
+  await moveFocusTo(app, order);
+  await keys.press('ArrowDown');
+  const review = app.getByRole('dialog', { name: 'Fill in from the order?' });
+  await expect(review).toBeVisible();
+  await moveFocusTo(app, review.getByRole('button', { name: 'Apply' }));
+  await keys.press('Enter');
+  await expect(review).toBeHidden();
+  await expect(app.getByText('Linked to order: ACC2403160002')).toBeVisible();
+
   await moveFocusTo(app, app.getByRole('button', { name: 'Generate', exact: true }));
   await keys.press('Space');
   await expect(field(app, 'Study Instance UID')).toHaveValue(/^2\.25\.\d+$/);
@@ -98,6 +110,7 @@ test('a study is created from the study list to the saved study with the keyboar
   const saved = await fhirGet<ImagingStudy>(app, `ImagingStudy/${new URL(app.url()).hash.replace('#/study/', '')}`);
   expect(validationErrors(saved)).toEqual([]);
   expect(saved.status).toBe('registered');
+  expect(saved.basedOn?.map((r) => r.reference)).toEqual(['ServiceRequest/order-alan-mr-brain']);
   expect(saved.modality?.map((m) => m.code)).toEqual(['MR', 'US']);
   expect(saved.started).toBe('2026-05-07T08:15:00-12:00');
   expect(saved.endpoint?.[0]?.reference).toBe('Endpoint/endpoint-research-pacs');
