@@ -279,3 +279,69 @@ test('hostile OperationOutcome messages from the server show as text at the form
       countCases('server OperationOutcome (issue summary; 5 also at the Description field)', HOSTILE_STRINGS.length),
     );
 });
+
+test("hostile order text (accession number, procedure, requester's name) shows as text in the order picker", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const patientId = 'grace-hopper'; // the seeded patient without orders
+  const placeholder = (i: number) => `hostile-order-placeholder-${i}`;
+  const { ids: people, replacements: names } = await storeEach(
+    (value) => ({ resourceType: 'Practitioner', name: [{ text: value }] }),
+    (i) => `hostile-practitioner-placeholder-${i}`,
+  );
+  const { replacements, refused } = await storeEach(
+    (value, i) => ({
+      resourceType: 'ServiceRequest',
+      status: 'active',
+      intent: 'order',
+      category: [{ coding: [{ system: 'http://snomed.info/sct', code: '363679005' }] }],
+      subject: { reference: `Patient/${patientId}` },
+      authoredOn: `2024-02-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`,
+      identifier: [
+        {
+          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] },
+          system: 'http://hospital.example.org/identifiers/accession',
+          value,
+        },
+      ],
+      code: { text: value },
+      requester: { reference: `Practitioner/${people[i] ?? ''}`, display: value },
+    }),
+    placeholder,
+  );
+  for (const [key, value] of names) replacements.set(key, value);
+  await substituteInResponses(page.context(), own.sandbox.fhirBase, replacements);
+  const app = await launchPatient(page, own.sandbox, patientId);
+  const dialogs = watchDialogs(app);
+  await app.getByRole('link', { name: 'New study' }).click();
+  const picker = app.getByRole('combobox', { name: 'Order', exact: true });
+  await expect(picker).toBeEnabled({ timeout: 30_000 });
+  const options = await picker.locator('option').evaluateAll((all) => all.map((o) => o.textContent ?? ''));
+  expect(options).toHaveLength(HOSTILE_STRINGS.length + 2);
+  for (const hostile of HOSTILE_STRINGS) {
+    // Accession number, procedure and requester are all the hostile string, as text.
+    expect(
+      options.some((o) => o.split(hostile.value).length >= 3),
+      label(hostile),
+    ).toBe(true);
+  }
+  // One is picked (the newest): its review and the linked order show the text as it is.
+  await picker.selectOption({ index: 1 });
+  const review = app.getByRole('dialog', { name: 'Fill in from the order?' });
+  await expect(review).toBeVisible();
+  await review.getByRole('button', { name: 'Apply' }).click();
+  await expect(app.getByText(/^Linked to order: /)).toBeVisible();
+  await expectSafeLinks(app);
+  await expectNothingExecuted(app, dialogs);
+  await expect(app.getByRole('button', { name: 'Save' })).toBeEnabled();
+  test
+    .info()
+    .annotations.push(
+      countCases(
+        '3 places of an order (accession, procedure, requester)',
+        HOSTILE_STRINGS.length,
+        `${refused} substituted`,
+      ),
+    );
+});
