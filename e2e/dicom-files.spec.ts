@@ -3,7 +3,7 @@ import { ehrLaunch, expect, expectAccessible, test } from './fixtures';
 import { dropFiles, openNewStudy, pickEndpoint, previewRow, saveAndReadBack } from './dicom/helpers';
 import { MR_IMAGE } from '../src/import/testing/build';
 import { kneeStudy, tempDir, threeSeriesStudy, writeBadFiles, writeStudy } from './dicom/generate';
-import { SEED_PATIENTS, type SeedPatient } from './sandbox/seed';
+import { ACCESSION_SYSTEM, SEED_PATIENTS, type SeedPatient } from './sandbox/seed';
 
 const ada = SEED_PATIENTS[0] as SeedPatient;
 const DCM = 'http://dicom.nema.org/resources/ontology/DCM';
@@ -52,6 +52,8 @@ test("dropping a generated study's files fills every mapped field, and the valid
     { system: 'urn:dicom:uid', value: `urn:oid:${study.studyUid}` },
     {
       type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] },
+      // DICOM names no issuer: the accession number is the site's (its namespace from smart-config.json).
+      system: ACCESSION_SYSTEM,
       value: 'ACC-DROP-1',
     },
   ]);

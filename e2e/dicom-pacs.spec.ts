@@ -17,7 +17,8 @@ async function storeStudy(accession: string, date: string) {
 }
 
 test('QIDO-RS lookup against the real Orthanc fills the form', async ({ page }) => {
-  const accession = `PACS-${Date.now()}`;
+  // A run-unique accession number within DICOM's 16 characters (VR SH), with room for "-OLD".
+  const accession = `P${Date.now().toString().slice(-9)}`;
   await storeStudy(`${accession}-OLD`, '20230105');
   const study = await storeStudy(accession, '20250105');
   const app = await ehrLaunch(page, grace);

@@ -2,8 +2,7 @@
 import { Alert, Box, Button, List, ListItem, Typography } from '@mui/material';
 import { useFormState } from 'react-hook-form';
 import type { FormField } from './form-model';
-import { flattenErrors, type FormIssue } from './issues';
-import { fieldPathToSchemaPath } from './paths';
+import { flattenErrors, inputField, type FormIssue } from './issues';
 
 interface IssueSummaryProps {
   inputs: ReadonlyMap<string, FormField>;
@@ -21,7 +20,7 @@ export function describeField(name: string, inputs: ReadonlyMap<string, FormFiel
     if (/^\d+$/.test(part) && parts[i - 1] === 'series') where.push(`Series ${Number(part) + 1}`);
     if (/^\d+$/.test(part) && parts[i - 1] === 'instance') where.push(`Instance ${Number(part) + 1}`);
   }
-  const field = inputs.get(fieldPathToSchemaPath(name));
+  const field = inputField(name, inputs);
   const last = /^\d+$/.test(parts[parts.length - 1] ?? '') ? undefined : field?.label;
   return [...where, ...(last ? [last] : [])].join(' › ') || name;
 }

@@ -23,15 +23,24 @@ export const STUDY_UID_FIELD = `identifier.${STUDY_UID_INDEX}.value`;
 /** The react-hook-form field name of the Accession number input. */
 export const ACCESSION_FIELD = `identifier.${ACCESSION_INDEX}.value`;
 
-/** Schema path -> field, for every input of the model. */
+/** The index key of the accession number field, which shares its schema path with the Study Instance UID slice. */
+const ACCESSION_KEY = 'ImagingStudy.identifier:accession';
+
+/** Schema path -> field, for every input of the model (the accession number under a key of its own). */
 export function indexInputs(model: FormModel): Map<string, FormField> {
   const index = new Map<string, FormField>();
   const visit = (field: FormField): void => {
-    if (!index.has(field.schemaPath)) index.set(field.schemaPath, field);
+    const key = field.kind === 'accession' ? ACCESSION_KEY : field.schemaPath;
+    if (!index.has(key)) index.set(key, field);
     field.children.forEach(visit);
   };
   [...model.main, ...model.details, ...(model.series ? [model.series] : [])].forEach(visit);
   return index;
+}
+
+/** The field of the input named `name` (`series.1.uid`, `identifier.1.value`). */
+export function inputField(name: string, inputs: ReadonlyMap<string, FormField>): FormField | undefined {
+  return name === ACCESSION_FIELD ? inputs.get(ACCESSION_KEY) : inputs.get(fieldPathToSchemaPath(name));
 }
 
 /**

@@ -9,8 +9,7 @@ import { fieldLabel, loadImrRegistry } from '../profile';
 import { imrValidator } from '../validation';
 import { loadCorpus } from '../validation/corpus/load';
 import { buildFormModel } from './form-model';
-import { indexInputs, toFormIssues } from './issues';
-import { fieldPathToSchemaPath } from './paths';
+import { indexInputs, inputField, toFormIssues } from './issues';
 
 const model = buildFormModel(loadImrRegistry());
 const inputs = indexInputs(model);
@@ -25,7 +24,13 @@ const hiddenLabels = [...loadImrRegistry().profiles.values()]
 /** A study where every field the form shows is absent or blank. */
 const BLANK = {
   resourceType: 'ImagingStudy',
-  identifier: [{ system: 'urn:dicom:uid', value: ' ' }],
+  identifier: [
+    { system: 'urn:dicom:uid', value: ' ' },
+    {
+      type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'ACSN' }] },
+      value: 'ACCESSION-TOO-LONG',
+    },
+  ],
   status: '',
   modality: [{}],
   subject: {},
@@ -71,7 +76,7 @@ describe('field names in messages', () => {
     for (const study of studies) {
       for (const issue of toFormIssues(issuesOf(study), inputs)) {
         if (issue.name === undefined) continue;
-        const field = inputs.get(fieldPathToSchemaPath(issue.name));
+        const field = inputField(issue.name, inputs);
         if (!field) continue;
         checked.add(field.label);
         // The message names the input it appears at, or an element the form does not show (whose issue then

@@ -50,7 +50,7 @@ function zones(): string[] {
 }
 
 export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onApply }: PreviewDialogProps) {
-  const { patient, valueSet } = useEditor();
+  const { patient, valueSet, accessionSystem } = useEditor();
   const { getValues } = useFormContext<StudyFormValues>();
   const cid29 = useMemo(
     () => new Map((valueSet(CID29_URL)?.concepts ?? []).map((c) => [c.code, c.display ?? c.code])),
@@ -65,6 +65,7 @@ export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onAp
   const choice: ImportChoice = { mapped };
   if (mapped.started) choice.started = startedValue(mapped.started, zone);
   if (endpoint) choice.endpoint = endpoint;
+  if (accessionSystem !== undefined) choice.accessionSystem = accessionSystem;
   const note = useMemo(() => (mismatches.length > 0 ? mismatchNote(mismatches) : undefined), [mismatches]);
   if (note !== undefined) choice.note = note;
   const current = getValues();

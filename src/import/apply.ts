@@ -19,6 +19,8 @@ export interface ImportChoice {
   endpoint?: Reference;
   /** Text of a note to add (the wrong-patient confirmation). */
   note?: string;
+  /** The site's accession namespace, for an accession number the DICOM gives without an issuer. */
+  accessionSystem?: string;
 }
 
 const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
@@ -34,9 +36,12 @@ export function applyImport(current: StudyFormValues, choice: ImportChoice, now:
     value: oidUri(mapped.studyUid),
   };
   if (mapped.accession) {
+    const accession: Identifier = { ...mapped.accession };
+    if (accession.system === undefined && choice.accessionSystem !== undefined)
+      accession.system = choice.accessionSystem;
     const at = identifiers.findIndex((id, i) => i !== STUDY_UID_INDEX && isAccession(id));
-    if (at >= 0) identifiers[at] = { ...identifiers[at], ...mapped.accession };
-    else identifiers.push(structuredClone(mapped.accession));
+    if (at >= 0) identifiers[at] = { ...identifiers[at], ...accession };
+    else identifiers.push(structuredClone(accession));
   }
   next.identifier = identifiers;
   if (choice.started !== undefined) next.started = choice.started;
