@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Identifier, ImagingStudy } from 'fhir/r4';
 import type { EditorSnapshot } from '../form';
 import { findStudiesByIdentifier } from '../fhir/requests';
+import { shProblem } from '../kernel/dicom-vr';
 import type { FhirSession } from '../fhir/session';
 import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/fields';
 
@@ -38,7 +39,9 @@ export function useAccessionDuplicates(session: FhirSession, studyId: string | u
       if (key === current.current) return;
       current.current = key;
       clearTimeout(timer.current);
-      if (!accession?.system || !accession.value) return setFound(undefined);
+      // A number DICOM would not accept (too long, a backslash...) is flagged at the field and not looked up.
+      if (!accession?.system || !accession.value || shProblem(accession.value) !== undefined)
+        return setFound(undefined);
       const { system, value } = accession;
       timer.current = setTimeout(() => {
         findStudiesByIdentifier(session, system, value).then(

@@ -12,6 +12,7 @@
 import type { WalkContext } from './context';
 import { isRecord, type JsonObject } from './json';
 import { childPath } from './issues';
+import { shProblem } from '../kernel/dicom-vr';
 import { ACCESSION_ENTRY, fieldLabel, isIdentifierEntry } from '../profile/fields';
 import { bareUidProblem, studyUidProblem } from './uid';
 
@@ -227,20 +228,6 @@ const seriesNumberOfInstances: PrimitiveHook = (value, prefix, key, elementId, c
   if (series.instance !== undefined && !Array.isArray(series.instance)) return;
   countWarning(elementId, value, instancesOf(series)?.length ?? 0, 'instances', ctx, prefix, key);
 };
-
-/**
- * DICOM AccessionNumber is VR SH (PS3.5 §6.2): at most 16 characters, no backslash, and no control character but
- * ESC (which switches character sets, so a value read from DICOM may carry it).
- */
-function shProblem(value: string): string | undefined {
-  if (value.length > 16) return `is ${value.length} characters long; DICOM allows at most 16`;
-  if (value.includes('\\')) return 'must not contain a backslash (\\)';
-  // eslint-disable-next-line no-control-regex
-  const control = /[\u0000-\u001A\u001C-\u001F\u007F]/.exec(value);
-  if (control)
-    return `must not contain control characters (found U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`;
-  return undefined;
-}
 
 /** The identifier a hooked `identifier.value` / `identifier.system` belongs to, in the root resource. */
 const identifierAt = (ctx: WalkContext): unknown => at(ctx.resource.identifier, indexUp(ctx, 0));
