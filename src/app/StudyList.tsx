@@ -9,11 +9,10 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
-import { useState, type ReactNode } from 'react';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { routeHref } from './router';
 import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/identifiers';
 import { studyUidOf } from '../study/study-uid';
@@ -91,15 +90,24 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
   const shown = studies.filter((s) => matches(s, search));
   return (
     <TableContainer>
-      <TextField
-        type="search"
-        label="Search studies"
-        helperText="Accession number, order, description, modality or Study Instance UID"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        size="small"
-        sx={{ mb: 2, minWidth: 320 }}
-      />
+      {/* A plain labelled input: the list page does not load MUI's TextField for one search box. */}
+      <Box sx={{ mb: 2, display: 'flex', flexDirection: 'column', gap: 0.5, maxWidth: 420 }}>
+        <Typography component="label" htmlFor="study-search" variant="body2">
+          Search studies
+        </Typography>
+        <Box
+          component="input"
+          id="study-search"
+          type="search"
+          value={search}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
+          aria-describedby="study-search-hint"
+          sx={{ font: 'inherit', p: 1, border: 1, borderColor: 'grey.500', borderRadius: 1 }}
+        />
+        <Typography id="study-search-hint" variant="caption" color="text.secondary">
+          Accession number, order, description, modality or Study Instance UID
+        </Typography>
+      </Box>
       {shown.length === 0 && (
         <Alert severity="info" role="status">
           No study matches “{search.trim()}”.

@@ -1,5 +1,5 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import type { DiffRow } from './apply';
+import type { DiffRow } from './diff';
 
 /** The review of what a fill-in (DICOM import, an order) changes: one row per field, now and after. */
 export function DiffTable({ rows, source }: { rows: readonly DiffRow[]; source: string }) {

@@ -5,8 +5,9 @@
  * "Unlink" removes only that order's link; "No order (unscheduled)" is a choice of its own.
  */
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
-import type { Reference, ServiceRequest } from 'fhir/r4';
-import { createContext, useContext, useEffect, useId, useMemo, useState } from 'react';
+import type { Reference } from 'fhir/r4';
+import { useContext, useEffect, useId, useMemo, useState } from 'react';
+import { OrderSourceContext, type OrderChoice, type OrderSource } from './order-source';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
   applyOrder,
@@ -18,28 +19,10 @@ import {
   unlinkOrder,
 } from '../study/order';
 import type { StudyFormValues } from '../study/values';
-import { diffImport, type DiffRow } from './apply';
+import { diffImport, type DiffRow } from './diff';
 import { DiffTable } from './DiffTable';
 
-/** One order as the picker lists it. */
-export interface OrderChoice {
-  order: ServiceRequest;
-  /** The requester's name: the Practitioner's, or the name the order carries. */
-  requester?: string;
-}
-
-export interface OrderSource {
-  /** Why the orders cannot be listed (a missing permission, in plain words); undefined when they can. */
-  unavailable?: string;
-  /** The order a launch was for (`ServiceRequest/<id>`): linked and filled in as soon as the orders are loaded. */
-  preselect?: string;
-  load(): Promise<OrderChoice[]>;
-}
-
 const NO_ORDER = 'none';
-
-/** The launch's source of orders, provided by the page around the editor; none: the picker is not shown. */
-export const OrderSourceContext = createContext<OrderSource | undefined>(undefined);
 
 /** The orders of the context's source (loaded once per source), or undefined while loading, failed or unavailable. */
 export function useOrderChoices(): OrderChoice[] | undefined {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { mapStudy, type MappedStudy } from './dicom/mapping';
 import type { DicomStudy } from './dicom/types';
 import { toFormValues } from '../study/values';
-import { applyImport, diffImport } from './apply';
+import { applyImport } from './apply';
+import { diffImport } from './diff';
 
 const dicom: DicomStudy = {
   attributes: {
