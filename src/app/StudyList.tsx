@@ -14,11 +14,11 @@ import {
 import type { ImagingStudy } from 'fhir/r4';
 import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { routeHref } from './router';
-import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/identifiers';
+import { ACCESSION_ENTRY, accessionOf as accessionIdentifier } from '../profile/identifiers';
 import { studyUidOf } from '../study/study-uid';
 
 function accessionOf(study: ImagingStudy): string {
-  return study.identifier?.find((i) => isIdentifierEntry(ACCESSION_ENTRY, i))?.value ?? '';
+  return accessionIdentifier(study.identifier)?.value ?? '';
 }
 
 /** The orders the study is for: their display, else their reference. */

@@ -8,7 +8,7 @@ import type { EditorSnapshot } from '../form';
 import { findStudiesByIdentifier } from '../fhir/requests';
 import { shProblem } from '../kernel/dicom-vr';
 import type { FhirSession } from '../fhir/session';
-import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/fields';
+import { accessionOf as accessionIdentifier } from '../profile/identifiers';
 
 /** How long the number must stay unchanged before it is looked up: a typist's pause, not every keystroke. */
 const SETTLE_MS = 600;
@@ -21,7 +21,7 @@ export interface AccessionDuplicates {
 }
 
 function accessionOf(study: ImagingStudy): Identifier | undefined {
-  const entry = study.identifier?.find((i) => isIdentifierEntry(ACCESSION_ENTRY, i));
+  const entry = accessionIdentifier(study.identifier);
   return entry?.system && entry.value ? entry : undefined;
 }
 

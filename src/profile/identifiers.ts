@@ -51,3 +51,10 @@ export function isIdentifierEntry(entry: IdentifierEntry, identifier: unknown): 
     coding.some((c: unknown) => isRecord(c) && c.system === type.system && c.code === type.code)
   );
 }
+
+/** The accession number identifier (typed ACSN) among `identifiers`, if there is one. */
+export function accessionOf<T extends { system?: string; value?: string }>(
+  identifiers: readonly T[] | undefined,
+): T | undefined {
+  return identifiers?.find((i) => isIdentifierEntry(ACCESSION_ENTRY, i));
+}

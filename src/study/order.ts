@@ -4,7 +4,7 @@
  */
 import type { CodeableConcept, Identifier, Reference, ServiceRequest } from 'fhir/r4';
 import { isRecord } from '../kernel/json';
-import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/fields';
+import { accessionOf } from '../profile/identifiers';
 import { ACCESSION_INDEX, type StudyFormValues } from './values';
 
 /** The RadLex Playbook, to which R4 binds ImagingStudy.procedureCode (extensible). */
@@ -17,7 +17,7 @@ export const orderReference = (order: ServiceRequest): string => `ServiceRequest
 
 /** The order's accession number identifier (typed ACSN), if it has one. */
 export function orderAccession(order: ServiceRequest): Identifier | undefined {
-  return order.identifier?.find((i) => isIdentifierEntry(ACCESSION_ENTRY, i));
+  return accessionOf(order.identifier);
 }
 
 /** The order's procedure in words: its text, else the display of its first coding, else its code. */
