@@ -24,22 +24,33 @@ import { DiffTable } from './DiffTable';
 
 const NO_ORDER = 'none';
 
-/** The orders of the context's source (loaded once per source), or undefined while loading, failed or unavailable. */
-export function useOrderChoices(): OrderChoice[] | undefined {
-  const source = useContext(OrderSourceContext);
-  const [loaded, setLoaded] = useState<{ source: OrderSource; choices: OrderChoice[] } | undefined>();
+type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; choices: OrderChoice[] };
+
+/** The orders of `source` as they load (the source itself searches once); loading while there is none. */
+function useLoadedOrders(source: OrderSource | undefined): Loaded {
+  const [loaded, setLoaded] = useState<{ source: OrderSource; result: Loaded } | undefined>();
   useEffect(() => {
     if (!source || source.unavailable) return;
     let live = true;
     source.load().then(
-      (choices) => live && setLoaded({ source, choices }),
-      () => undefined,
+      (choices) => live && setLoaded({ source, result: { state: 'ready', choices } }),
+      (error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        const message = `The orders could not be loaded (${why}). You can still fill in and save the study.`;
+        if (live) setLoaded({ source, result: { state: 'failed', message } });
+      },
     );
     return () => {
       live = false;
     };
   }, [source]);
-  return loaded && loaded.source === source ? loaded.choices : undefined;
+  return loaded && loaded.source === source ? loaded.result : { state: 'loading' };
+}
+
+/** The orders of the context's source, or undefined while loading, failed or unavailable. */
+export function useOrderChoices(): OrderChoice[] | undefined {
+  const loaded = useLoadedOrders(useContext(OrderSourceContext));
+  return loaded.state === 'ready' ? loaded.choices : undefined;
 }
 
 export function optionText({ order, requester }: OrderChoice): string {
@@ -52,8 +63,6 @@ export function optionText({ order, requester }: OrderChoice): string {
   ];
   return parts.filter(Boolean).join(' · ');
 }
-
-type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; choices: OrderChoice[] };
 
 /** The review of what picking `choice` changes, with Apply and Cancel. */
 function OrderReview({ rows, onApply, onCancel }: { rows: DiffRow[]; onApply: () => void; onCancel: () => void }) {
@@ -83,39 +92,23 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
   const { getValues, reset, trigger } = useFormContext<StudyFormValues>();
   const basedOn = useWatch<StudyFormValues>({ name: 'basedOn' });
   const linked = useMemo(() => linkedOrders({ basedOn }), [basedOn]);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const loaded = useLoadedOrders(source);
   const [unscheduled, setUnscheduled] = useState(false);
   const [review, setReview] = useState<{ next: StudyFormValues; rows: DiffRow[] } | undefined>();
   const id = useId();
 
   useEffect(() => {
-    if (source.unavailable) return;
-    let live = true;
-    source.load().then(
-      (choices) => {
-        if (!live) return;
-        setLoaded({ state: 'ready', choices });
-        // A new study launched for an order: nothing has been typed yet, so the order fills it in at once.
-        const launchedFor = choices.find((c) => orderReference(c.order) === source.preselect);
-        const current = getValues();
-        if (launchedFor && isPickable(launchedFor.order) && !linkedOrders(current).includes(source.preselect ?? '')) {
-          reset(applyOrder(current, launchedFor.order), { keepDefaultValues: true });
-          void trigger();
-        }
-      },
-      (error: unknown) =>
-        live &&
-        setLoaded({
-          state: 'failed',
-          message: `The orders could not be loaded (${error instanceof Error ? error.message : String(error)}). You can still fill in and save the study.`,
-        }),
-    );
-    return () => {
-      live = false;
-    };
-    // The form's methods are stable; the source is what starts a load.
+    if (loaded.state !== 'ready') return;
+    // A new study launched for an order: nothing has been typed yet, so the order fills it in at once.
+    const launchedFor = loaded.choices.find((c) => orderReference(c.order) === source.preselect);
+    const current = getValues();
+    if (launchedFor && isPickable(launchedFor.order) && !linkedOrders(current).includes(source.preselect ?? '')) {
+      reset(applyOrder(current, launchedFor.order), { keepDefaultValues: true });
+      void trigger();
+    }
+    // The form's methods are stable; a new load result is what may fill the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source]);
+  }, [loaded]);
 
   const choices = loaded.state === 'ready' ? loaded.choices : [];
   const byReference = new Map(choices.map((c) => [orderReference(c.order), c]));
