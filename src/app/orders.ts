@@ -2,7 +2,7 @@
 import type { ServiceRequest } from 'fhir/r4';
 import type { FhirSession } from '../fhir/session';
 import type { OrderChoice, OrderSource } from '../import';
-import { patientNameText } from '../kernel/patient';
+import { personNameText } from '../kernel/patient';
 import { canReadPractitioners, orderRestriction } from './access';
 
 function practitionerId(order: ServiceRequest): string | undefined {
@@ -17,7 +17,7 @@ async function loadOrders(session: FhirSession): Promise<OrderChoice[]> {
     // A failed look-up leaves the names the orders carry: the list itself is what matters.
     const found = await session.readPractitioners(ids).catch(() => []);
     for (const p of found) {
-      const name = patientNameText(p);
+      const name = personNameText(p);
       if (p.id && name) names.set(p.id, name);
     }
   }

@@ -12,7 +12,7 @@ function formatName(name: HumanName): string {
  * A person's name as written on a record (a reference's display): the official name, else the first in use. For a
  * patient, and for a practitioner (a referring physician).
  */
-export function patientNameText(person: { name?: HumanName[] }): string | undefined {
+export function personNameText(person: { name?: HumanName[] }): string | undefined {
   const names = person.name ?? [];
   const chosen = names.find((n) => n.use === 'official') ?? names.find((n) => n.use !== 'old') ?? names[0];
   return (chosen && formatName(chosen)) || undefined;
@@ -20,7 +20,7 @@ export function patientNameText(person: { name?: HumanName[] }): string | undefi
 
 /** The patient's display name on screen, never empty. */
 export function patientName(patient: Patient): string {
-  return patientNameText(patient) ?? 'Unnamed patient';
+  return personNameText(patient) ?? 'Unnamed patient';
 }
 
 function isMrn(identifier: Identifier): boolean {

@@ -6,7 +6,7 @@
 import type { Identifier, ImagingStudy, ImagingStudySeries, Patient, Reference } from 'fhir/r4';
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
 import { isRecord } from '../kernel/json';
-import { patientNameText } from '../kernel/patient';
+import { personNameText } from '../kernel/patient';
 import { ACCESSION_ENTRY, isIdentifierEntry, STUDY_UID_ENTRY } from '../profile/fields';
 import { withProfile } from './meta';
 
@@ -63,7 +63,7 @@ export function prune(value: unknown): unknown {
 
 /** The `subject` reference for the launch patient. */
 export function subjectReference(patient: Patient): Reference {
-  const display = patientNameText(patient);
+  const display = personNameText(patient);
   return display ? { reference: `Patient/${patient.id ?? ''}`, display } : { reference: `Patient/${patient.id ?? ''}` };
 }
 

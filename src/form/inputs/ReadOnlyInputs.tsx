@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { isRecord } from '../../kernel/json';
 import { useController, useWatch } from 'react-hook-form';
 import { useEditor } from '../context';
-import { patientMrn, patientNameText } from '../../kernel/patient';
+import { patientMrn, personNameText } from '../../kernel/patient';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
 
@@ -13,7 +13,7 @@ export function PatientReferenceInput({ field, name, label }: InputProps) {
   const { fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const mrn = patientMrn(patient);
-  const shown = [patientNameText(patient) ?? `Patient/${patient.id ?? ''}`, mrn ? `MRN ${mrn}` : undefined]
+  const shown = [personNameText(patient) ?? `Patient/${patient.id ?? ''}`, mrn ? `MRN ${mrn}` : undefined]
     .filter((p) => p !== undefined)
     .join(' · ');
   return (
