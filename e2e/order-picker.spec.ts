@@ -130,3 +130,28 @@ test("a new study is in the launch's encounter, shown with its class and period,
   const id = await expectSaved(app);
   expect((await admin.read<ImagingStudy>(`ImagingStudy/${id}`)).encounter).toBeUndefined();
 });
+
+test('nothing below the order picker moves while its code and the orders arrive', async ({ page, sandbox }) => {
+  // Hold the picker's chunk and the order search until the editor has painted without them.
+  const held: (() => void)[] = [];
+  const hold = (route: Parameters<Parameters<Page['route']>[1]>[0]): Promise<void> =>
+    new Promise<void>((release) => held.push(() => release())).then(() => route.continue());
+  await page.context().route(/\/assets\/OrderPicker-[\w-]+\.js$/, hold);
+  await page.context().route(/\/fhir\/ServiceRequest\?/, hold);
+  const app = await launch(page, sandbox);
+  await openNewStudy(app);
+  const lookup = app.getByRole('button', { name: 'Look up in PACS' });
+  await expect(app.getByText('Loading the orders…')).toBeVisible();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const before = await lookup.boundingBox();
+
+  // Release whatever is held, including what the picker asks for once its code is there.
+  await expect
+    .poll(() => {
+      for (const release of held.splice(0)) release();
+      return orderSelect(app).isEnabled();
+    })
+    .toBe(true);
+  await expect(app.getByText(/\d+ orders for this patient, newest first\./)).toBeVisible();
+  expect(await lookup.boundingBox()).toEqual(before);
+});

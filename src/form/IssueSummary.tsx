@@ -3,6 +3,7 @@ import { Alert, Box, Button, List, ListItem, Typography } from '@mui/material';
 import { useFormState } from 'react-hook-form';
 import type { FormField } from './form-model';
 import { flattenErrors, inputField, type FormIssue } from './issues';
+import { plural } from '../kernel/text';
 
 interface IssueSummaryProps {
   inputs: ReadonlyMap<string, FormField>;
@@ -34,9 +35,7 @@ export function IssueSummary({ inputs, formIssues, onFocusField, headingRef }: I
   return (
     <Box component="section" aria-labelledby="issue-summary-heading" aria-live="polite" sx={{ mt: 3 }}>
       <Typography id="issue-summary-heading" variant="h6" component="h2" tabIndex={-1} ref={headingRef}>
-        {all.length === 0
-          ? 'No issues'
-          : `Issues: ${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}`}
+        {all.length === 0 ? 'No issues' : `Issues: ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}`}
       </Typography>
       {all.length > 0 && (
         <List dense>

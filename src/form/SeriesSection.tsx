@@ -12,6 +12,7 @@ import { flattenErrors } from './issues';
 import { codingLabel, isCoding } from './inputs/coding';
 import { useFocusBus } from './focus-context';
 import { rowOf } from './focus';
+import { plural } from '../kernel/text';
 
 interface SeriesSectionProps {
   field: FormField;
@@ -116,7 +117,7 @@ const SeriesHeader = memo(function SeriesHeader({
       <Typography variant="body2" sx={UID_SX}>
         {summary.uid}
       </Typography>
-      <Typography variant="body2">{summary.instances} instances</Typography>
+      <Typography variant="body2">{plural(summary.instances, 'instance')}</Typography>
       {hasIssue && <Chip size="small" color="error" label="Has issues" />}
       <Box sx={SPACER_SX} />
       <SeriesActions

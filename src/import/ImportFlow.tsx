@@ -15,6 +15,7 @@ import { NothingToImport, ReadProgress } from './ReadProgress';
 import { PacsLookupDialog } from './PacsLookupDialog';
 import { PreviewDialog } from './PreviewDialog';
 import { StudyChooser } from './StudyChooser';
+import { plural } from '../kernel/text';
 
 type Step =
   | { step: 'reading'; done: number; total: number }
@@ -87,7 +88,7 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
     const instances = instanceCount(study);
     onClose({
       severity: 'success',
-      text: `Filled from DICOM: ${study.series.length} series, ${instances} instance${instances === 1 ? '' : 's'}. Check the form, then save.`,
+      text: `Filled from DICOM: ${study.series.length} series, ${plural(instances, 'instance')}. Check the form, then save.`,
     });
   };
 
@@ -142,5 +143,5 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
 }
 
 function sourceText(files: number): string {
-  return `${files} file${files === 1 ? '' : 's'} dropped or chosen`;
+  return `${plural(files, 'file')} dropped or chosen`;
 }

@@ -4,9 +4,9 @@
  * shown but cannot be picked. Picking one shows what it fills in (the same review as a DICOM import) before applying;
  * "Unlink" removes only that order's link; "No order (unscheduled)" is a choice of its own.
  */
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import type { Reference } from 'fhir/r4';
-import { useContext, useEffect, useId, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { OrderSourceContext, type OrderChoice, type OrderSource } from './order-source';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
@@ -21,6 +21,8 @@ import {
 import type { StudyFormValues } from '../study/values';
 import { diffImport, type DiffRow } from './diff';
 import { DiffTable } from './DiffTable';
+import { OrderField } from './OrderField';
+import { plural } from '../kernel/text';
 
 const NO_ORDER = 'none';
 
@@ -95,7 +97,6 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
   const loaded = useLoadedOrders(source);
   const [unscheduled, setUnscheduled] = useState(false);
   const [review, setReview] = useState<{ next: StudyFormValues; rows: DiffRow[] } | undefined>();
-  const id = useId();
 
   useEffect(() => {
     if (loaded.state !== 'ready') return;
@@ -138,64 +139,63 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
     source.unavailable ??
     (loaded.state === 'loading'
       ? 'Loading the orders…'
-      : loaded.state === 'ready' && choices.length === 0
-        ? 'This patient has no imaging orders.'
-        : undefined);
+      : loaded.state === 'failed'
+        ? 'The orders could not be loaded.'
+        : choices.length === 0
+          ? 'This patient has no imaging orders.'
+          : `${plural(choices.length, 'order')} for this patient, newest first.`);
   return (
-    <Box component="section" aria-labelledby={`${id}-heading`}>
-      <Box component="h3" id={`${id}-heading`} sx={{ typography: 'subtitle1', m: 0, mb: 1 }}>
-        Order
-      </Box>
-      {linked.map((reference) => (
-        <Stack key={reference} direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-          <Box sx={{ overflowWrap: 'anywhere' }}>Linked to order: {linkedText(reference)}</Box>
-          <Button size="small" onClick={() => unlink(reference)} aria-label={`Unlink order ${linkedText(reference)}`}>
-            Unlink
-          </Button>
-        </Stack>
-      ))}
-      {unscheduled && linked.length === 0 && <Box sx={{ mb: 1 }}>No order: an unscheduled study.</Box>}
-      <TextField
-        select
-        label={linked.length > 0 ? 'Link another order' : 'Order'}
-        value=""
-        disabled={source.unavailable !== undefined || loaded.state !== 'ready'}
-        onChange={(e) => pick(e.target.value)}
-        helperText={helper}
-        fullWidth
-        size="small"
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
-      >
-        <option value="">Choose an order…</option>
-        {choices.map((choice) => {
-          const reference = orderReference(choice.order);
-          return (
-            <option
-              key={reference}
-              value={reference}
-              disabled={!isPickable(choice.order) || linked.includes(reference)}
-            >
-              {optionText(choice)}
-            </option>
-          );
-        })}
-        <option value={NO_ORDER}>No order (unscheduled)</option>
-      </TextField>
-      {loaded.state === 'failed' && (
-        <Alert severity="warning" sx={{ mt: 1 }}>
-          {loaded.message}
-        </Alert>
-      )}
-      {review && (
-        <OrderReview
-          rows={review.rows}
-          onCancel={() => setReview(undefined)}
-          onApply={() => {
-            apply(review.next);
-            setReview(undefined);
-          }}
-        />
-      )}
-    </Box>
+    <OrderField
+      label={linked.length > 0 ? 'Link another order' : 'Order'}
+      helper={helper}
+      disabled={source.unavailable !== undefined || loaded.state !== 'ready'}
+      onPick={pick}
+      before={
+        <>
+          {linked.map((reference) => (
+            <Stack key={reference} direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+              <Box sx={{ overflowWrap: 'anywhere' }}>Linked to order: {linkedText(reference)}</Box>
+              <Button
+                size="small"
+                onClick={() => unlink(reference)}
+                aria-label={`Unlink order ${linkedText(reference)}`}
+              >
+                Unlink
+              </Button>
+            </Stack>
+          ))}
+          {unscheduled && linked.length === 0 && <Box sx={{ mb: 1 }}>No order: an unscheduled study.</Box>}
+        </>
+      }
+      after={
+        <>
+          {loaded.state === 'failed' && (
+            <Alert severity="warning" sx={{ mt: 1 }}>
+              {loaded.message}
+            </Alert>
+          )}
+          {review && (
+            <OrderReview
+              rows={review.rows}
+              onCancel={() => setReview(undefined)}
+              onApply={() => {
+                apply(review.next);
+                setReview(undefined);
+              }}
+            />
+          )}
+        </>
+      }
+    >
+      {choices.map((choice) => {
+        const reference = orderReference(choice.order);
+        return (
+          <option key={reference} value={reference} disabled={!isPickable(choice.order) || linked.includes(reference)}>
+            {optionText(choice)}
+          </option>
+        );
+      })}
+      <option value={NO_ORDER}>No order (unscheduled)</option>
+    </OrderField>
   );
 }

@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { SkippedFile } from './dicom/types';
+import { plural } from '../kernel/text';
 
 export function ReadProgress({ done, total, onCancel }: { done: number; total: number; onCancel: () => void }) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
@@ -42,7 +43,7 @@ export function SkippedList({ skipped }: { skipped: readonly SkippedFile[] }) {
   return (
     <section aria-labelledby="dicom-skipped-heading">
       <Typography id="dicom-skipped-heading" variant="subtitle2" component="h3" sx={{ mt: 2 }}>
-        {skipped.length} file{skipped.length === 1 ? '' : 's'} skipped
+        {plural(skipped.length, 'file')} skipped
       </Typography>
       <List dense aria-label="Skipped files" sx={{ maxHeight: 200, overflow: 'auto' }}>
         {skipped.map((s) => (

@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { dicomDate } from './dicom/datetime';
 import { instanceCount } from './dicom/group';
 import type { DicomStudy } from './dicom/types';
+import { plural } from '../kernel/text';
 
 /** One line about a study: date, description, modalities, counts, accession. */
 export function studySummary(study: DicomStudy): string {
@@ -24,7 +25,7 @@ export function studySummary(study: DicomStudy): string {
     dicomDate(a.date) ?? 'no date',
     a.description ?? 'no description',
     modalities.join(', ') || 'no modality',
-    `${study.series.length} series, ${n} instance${n === 1 ? '' : 's'}`,
+    `${study.series.length} series, ${plural(n, 'instance')}`,
     a.accession ? `accession ${a.accession}` : undefined,
   ]
     .filter((p) => p !== undefined)

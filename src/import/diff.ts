@@ -7,6 +7,7 @@ import { labelOf } from '../profile/fields';
 import { ACCESSION_ENTRY, isIdentifierEntry, STUDY_UID_ENTRY } from '../profile/identifiers';
 import { displayStudyUid } from '../study/study-uid';
 import { STUDY_UID_INDEX, type StudyFormValues } from '../study/values';
+import { plural } from '../kernel/text';
 
 const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
@@ -28,7 +29,7 @@ function seriesText(value: unknown): string {
   if (series.length === 0) return '';
   const parts = series.map((s, i) => {
     const n = Array.isArray(s.instance) ? s.instance.length : (s.numberOfInstances ?? 0);
-    return `${s.number ?? i + 1} ${s.modality?.code ?? '?'} (${n} instance${n === 1 ? '' : 's'})`;
+    return `${s.number ?? i + 1} ${s.modality?.code ?? '?'} (${plural(n, 'instance')})`;
   });
   return `${series.length} series: ${parts.join(', ')}`;
 }

@@ -2,18 +2,18 @@
  * The DICOM import slice as the editor sees it: what the app plugs into the form. Header reading, mapping, the PACS
  * lookup and the endpoint check load on first use behind these two components.
  */
-import { Typography } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import type { EditorAddOns } from '../form';
 import { EndpointChecks } from './EndpointChecks';
 import { ImportBar } from './ImportBar';
+import { OrderFieldLoading } from './OrderField';
 
 /** The order picker arrives in its own chunk, while the orders it lists are being fetched anyway. */
 const LazyOrderPicker = lazy(() => import('./OrderPicker').then((m) => ({ default: m.OrderPicker })));
 
 function OrderPicker() {
   return (
-    <Suspense fallback={<Typography role="status">Loading the orders…</Typography>}>
+    <Suspense fallback={<OrderFieldLoading />}>
       <LazyOrderPicker />
     </Suspense>
   );

@@ -4,6 +4,7 @@ import { isRecord, jsonKind, type JsonObject } from './json';
 import { fieldHint, fieldLabel } from '../profile/fields';
 import { compileSlicing, type SliceMatcher } from './slicing';
 import type { Compiler, Focus, PropertyCheck, ValueChecker } from './types';
+import { plural } from '../kernel/text';
 
 /** One concrete JSON key of an element: its name and FHIR type (a choice element has several). */
 interface Variant {
@@ -18,7 +19,6 @@ interface Variant {
 
 const NONE: readonly unknown[] = [];
 const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** The concrete keys of `node`, with `typeOverride` replacing the declared type (R4's Resource.id quirk). */
 export function variantsOf(node: ElementNode, compiler: Compiler, typeOverride?: string): Variant[] {
