@@ -56,6 +56,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['src/testing/setup-dom.ts'],
           // Rendering the whole editor in jsdom is slow on a busy 2-core machine.
           testTimeout: 30000,
         },

@@ -192,8 +192,9 @@ test('a 10 series × 200 instances study opens and a UID edit in the middle show
   await expect(link).toHaveAttribute('href', `#/study/${id}`);
   const opened = Date.now();
   await link.click();
-  await expect(app.getByRole('heading', { name: 'Edit imaging study' })).toBeVisible();
-  await expect(app.getByRole('group', { name: /^Series \d+$/ })).toHaveCount(10);
+  // How fast it opens is the bench's business (large.open_ratio); here it only has to open, also on a busy machine.
+  await expect(app.getByRole('heading', { name: 'Edit imaging study' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByRole('group', { name: /^Series \d+$/ })).toHaveCount(10, { timeout: 30_000 });
   test.info().annotations.push({ type: 'timing', description: `open 10×200: ${Date.now() - opened} ms` });
 
   await app.getByRole('button', { name: 'Edit Series 5' }).click();

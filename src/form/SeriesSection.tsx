@@ -21,6 +21,13 @@ interface SeriesSectionProps {
 /** A new series: empty, with an (empty) instance list so the list editor has an array to work on. */
 const newSeries = (): Record<string, unknown> => ({ instance: [] });
 
+/**
+ * Series off screen are neither laid out nor painted (`content-visibility: auto`; their last size is kept), so
+ * scrolling a study of fifty expanded series paints only what is in view. Their content stays in the accessibility
+ * tree, find-in-page and the tab order.
+ */
+const SERIES_SX = { p: 2, contentVisibility: 'auto', containIntrinsicSize: 'auto 320px' } as const;
+
 export function SeriesSection({ field }: SeriesSectionProps) {
   const { readOnly } = useEditor();
   const bus = useFocusBus();
@@ -49,7 +56,7 @@ export function SeriesSection({ field }: SeriesSectionProps) {
   return (
     <Stack spacing={2}>
       {fields.map((item, index) => (
-        <Paper key={item._key} variant="outlined" sx={{ p: 2 }} role="group" aria-label={`Series ${index + 1}`}>
+        <Paper key={item._key} variant="outlined" sx={SERIES_SX} role="group" aria-label={`Series ${index + 1}`}>
           <SeriesHeader
             index={index}
             count={fields.length}

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 import { droppedFrames, frameInterval, type FrameDrops } from './frames';
 import { accessToken, STUDY_UID_INPUT } from './harness';
-import { actUntil, scrollFrames, timedGet } from './probes';
+import { actUntil, nextFrame, scrollPosition, scrollToTop, startFrames, stopFrames, timedGet } from './probes';
 
 export interface LargeFigures {
   /** From clicking the study in the list to the editable form with every series shown, in ms. */
@@ -11,7 +11,10 @@ export interface LargeFigures {
   fetch: number[];
   /** From asking for the list to the list shown (it lists this study too). */
   list: number[];
-  /** With every series expanded: the page scrolled top to bottom, and the middle series' instance list. */
+  /**
+   * With every series expanded, scrolled as a user does: the page top to bottom by mouse wheel and again by
+   * PageDown, and the middle series' instance list by mouse wheel.
+   */
   pageScroll: FrameDrops;
   listScroll: FrameDrops;
   /** Baseline: the same page, idle, for as many frames as the page scroll. */
@@ -20,9 +23,64 @@ export interface LargeFigures {
 }
 
 const SERIES_GROUP = '[role="group"][aria-label^="Series "]';
-/** Scroll speeds per frame: the page at a brisk wheel (6,000 px/s), the 84,000 px instance list at a fling. */
+/** Wheel notches, one per frame: the page at a brisk wheel (6,000 px/s), the 84,000 px instance list at a fling. */
 const PAGE_STEP_PX = 100;
 const LIST_STEP_PX = 200;
+/** A scroll that has not moved for this many inputs has reached its end. */
+const STALLED_INPUTS = 20;
+
+/**
+ * Scrolls `selector` (or the page) from its top to its bottom with real input, one wheel notch of `step` pixels
+ * (or one PageDown) per animation frame, and returns the timestamps of the frames drawn meanwhile. Input waits for
+ * the page's next frame, as a wheel's events queue behind a busy page.
+ */
+async function userScroll(
+  page: Page,
+  selector: string | null,
+  input: 'wheel' | 'keyboard',
+  step = 0,
+): Promise<number[]> {
+  await page.evaluate(scrollToTop, selector);
+  if (input === 'wheel') {
+    const box = selector ? await page.locator(selector).boundingBox() : null;
+    const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+    // The page: at its left edge, where no instance list would take the wheel instead.
+    await page.mouse.move(box ? box.x + box.width / 2 : 4, box ? box.y + box.height / 2 : viewport.height / 2);
+  } else {
+    // Keys go to the page, not to a field.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  }
+  await page.evaluate(startFrames);
+  let last = -1;
+  let stalled = 0;
+  for (;;) {
+    if (input === 'wheel') await page.mouse.wheel(0, step);
+    else await page.keyboard.press('PageDown');
+    await page.evaluate(nextFrame);
+    const [top, max] = await page.evaluate(scrollPosition, selector);
+    stalled = top === last ? stalled + 1 : 0;
+    last = top;
+    if (top >= max - 1 || stalled >= STALLED_INPUTS) break;
+  }
+  return page.evaluate(stopFrames);
+}
+
+/** Two runs' drops as one. */
+function sumDrops(a: FrameDrops, b: FrameDrops): FrameDrops {
+  const frames = a.frames + b.frames;
+  const dropped = a.dropped + b.dropped;
+  return { frames, dropped, percent: frames + dropped === 0 ? 0 : (100 * dropped) / (frames + dropped) };
+}
+
+/** Frames drawn by the page at rest, as many as `count`: the baseline for counting drops. */
+async function idleFrames(page: Page, count: number): Promise<number[]> {
+  await page.evaluate(startFrames);
+  await page.waitForFunction(
+    (n) => ((window as unknown as { __benchFrames?: number[] }).__benchFrames?.length ?? 0) >= n,
+    count,
+  );
+  return page.evaluate(stopFrames);
+}
 
 /** Opens the study `runs` times from the list, then scrolls it. `page` is the app, launched for the study's patient. */
 export async function measureLarge(
@@ -67,22 +125,23 @@ export async function measureLarge(
     },
   );
   await lists.first().waitFor();
-  log('scrolling the page');
-  const pageFrames = await page.evaluate(scrollFrames, { selector: null, step: PAGE_STEP_PX });
+  log('idle frames');
+  const idle = await idleFrames(page, 240);
+  const interval = frameInterval(idle);
+  log('scrolling the page (wheel, then PageDown)');
+  const pageWheel = droppedFrames(await userScroll(page, null, 'wheel', PAGE_STEP_PX), interval);
+  const pageKeys = droppedFrames(await userScroll(page, null, 'keyboard'), interval);
   const middle = `[aria-label="Instances of series ${Math.floor(study.series / 2) + 1}"] > div`;
   await page.locator(middle).scrollIntoViewIfNeeded();
-  log('scrolling an instance list');
-  const listFrames = await page.evaluate(scrollFrames, { selector: middle, step: LIST_STEP_PX });
-  log('idle frames');
-  const idleFrames = await page.evaluate(scrollFrames, { selector: null, step: 0, idleFrames: pageFrames.length });
-  const interval = frameInterval(idleFrames);
+  log('scrolling an instance list (wheel)');
+  const listFrames = await userScroll(page, middle, 'wheel', LIST_STEP_PX);
   return {
     open,
     fetch: fetched,
     list,
-    pageScroll: droppedFrames(pageFrames, interval),
+    pageScroll: sumDrops(pageWheel, pageKeys),
     listScroll: droppedFrames(listFrames, interval),
-    idle: droppedFrames(idleFrames, interval),
+    idle: droppedFrames(idle, interval),
     frameIntervalMs: interval,
   };
 }

@@ -167,39 +167,42 @@ export function actUntil(args: {
   });
 }
 
-/**
- * Scrolls `selector` (or the page when it is null) from top to bottom by `step` pixels per animation frame and
- * returns every frame's timestamp; with `idle`, runs the same number of frames without scrolling (the baseline).
- */
-export function scrollFrames(args: { selector: string | null; step: number; idleFrames?: number }): Promise<number[]> {
-  const { selector, step, idleFrames } = args;
+/** Starts recording every animation frame's timestamp in the page (until `stopFrames`). */
+export function startFrames(): void {
+  const w = window as unknown as { __benchFrames?: number[]; __benchFramesOn?: boolean };
+  w.__benchFrames = [];
+  w.__benchFramesOn = true;
+  const tick = (time: number): void => {
+    if (!w.__benchFramesOn) return;
+    w.__benchFrames?.push(time);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Stops the recording `startFrames` began and returns the timestamps. */
+export function stopFrames(): number[] {
+  const w = window as unknown as { __benchFrames?: number[]; __benchFramesOn?: boolean };
+  w.__benchFramesOn = false;
+  return w.__benchFrames ?? [];
+}
+
+/** Resolves at the page's next animation frame (to pace input at the display's rate). */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Where `selector` (or the page) is scrolled to: [scrollTop, the most it can scroll]. */
+export function scrollPosition(selector: string | null): [number, number] {
   const element = selector === null ? document.scrollingElement : document.querySelector(selector);
   if (!element) throw new Error(`Nothing to scroll at ${selector ?? 'the page'}`);
-  element.scrollTop = 0;
-  return new Promise<number[]>((resolve) => {
-    const frames: number[] = [];
-    const maxFrames = 5000;
-    let stalled = 0;
-    const tick = (time: number) => {
-      frames.push(time);
-      if (idleFrames !== undefined) {
-        if (frames.length >= idleFrames) resolve(frames);
-        else requestAnimationFrame(tick);
-        return;
-      }
-      const max = element.scrollHeight - element.clientHeight;
-      // Stuck (nothing to scroll, or the content keeps growing) or at the end: done.
-      if (element.scrollTop >= max - 1 || frames.length > maxFrames || stalled > 10) {
-        resolve(frames);
-        return;
-      }
-      const before = element.scrollTop;
-      element.scrollTop = Math.min(max, element.scrollTop + step);
-      stalled = element.scrollTop === before ? stalled + 1 : 0;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  return [element.scrollTop, element.scrollHeight - element.clientHeight];
+}
+
+/** Scrolls `selector` (or the page) back to its top before a measured run. */
+export function scrollToTop(selector: string | null): void {
+  const element = selector === null ? document.scrollingElement : document.querySelector(selector);
+  if (element) element.scrollTop = 0;
 }
 
 /** Clicks Save and resolves with the milliseconds until the frame showing `confirmation` in a status region. */

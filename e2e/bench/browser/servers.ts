@@ -11,9 +11,13 @@ import { cspSourcesFromConfig, securityHeaders } from '../../../src/app/csp';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Outside dist/, so the bench never fights `npm start` or Playwright over the app's build. */
-export const BENCH_DIST = join(ROOT, 'node_modules/.cache/bench-dist');
-const BARE_DIST = join(ROOT, 'node_modules/.cache/bench-bare-dist');
+/**
+ * Outside dist/, so the bench never fights `npm start` or Playwright over the app's build; BENCH_OUT_DIR moves it
+ * (two checkouts that share node_modules must not share it).
+ */
+const OUT = process.env.BENCH_OUT_DIR ?? join(ROOT, 'node_modules/.cache');
+export const BENCH_DIST = join(OUT, 'bench-dist');
+const BARE_DIST = join(OUT, 'bench-bare-dist');
 
 export interface BenchServers {
   appOrigin: string;

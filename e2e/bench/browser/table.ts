@@ -83,13 +83,13 @@ export function browserMarkdown(
       ' %',
     ],
     [
-      '… page scroll through 50 expanded series (100 px per frame)',
+      '… page through 50 expanded series: mouse wheel (100 px a frame), then PageDown',
       v('large.scroll_page_dropped_frames_pct'),
       v('large.idle_dropped_frames_pct'),
       ' %',
     ],
     [
-      '… one instance list, 1,000 rows (200 px per frame)',
+      '… one instance list, 1,000 rows: mouse wheel (200 px a frame)',
       v('large.scroll_list_dropped_frames_pct'),
       v('large.idle_dropped_frames_pct'),
       ' %',
