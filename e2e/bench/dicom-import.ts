@@ -1,7 +1,10 @@
 /**
  * The DICOM import bench: the headers of 2,000 generated files imported in the browser (the production build in
  * Chromium: file picker -> worker pool -> grouped study) against the same files parsed by dcmjs alone in Node, in the
- * same run. Target: the import takes at most twice the bare parse (`import.files2000.ratio` <= 2).
+ * same run, and against the bench's own browser read floor (Chromium handing over the header bytes, no parsing),
+ * interleaved run by run. Target: the import takes at most 1.15 × that floor (`import.files2000.over_floor_ratio`).
+ * The earlier goal against Node's parse is retired (Chromium's per-file Blob cost alone exceeds it); its ratio stays
+ * reported.
  * Runs on its own with `BENCH_SECTIONS=dicom npm run bench`. Ports: 5773 (app) and 8680 (sandbox) unless
  * BENCH_DICOM_APP_PORT / BENCH_DICOM_SANDBOX_PORT say otherwise.
  */
@@ -23,7 +26,8 @@ const APP_PORT = Number(process.env.BENCH_DICOM_APP_PORT ?? 5773);
 const SANDBOX_PORT = Number(process.env.BENCH_DICOM_SANDBOX_PORT ?? 8680);
 const FILES = 2000;
 const RUNS = 7;
-const TARGET_RATIO = 2;
+/** Issue 17: the import within 15 % of the browser's own read floor. */
+const TARGET_OVER_FLOOR = 1.15;
 /** Files per joint read in the read floor, as the import's batches (src/import/dicom/reader.ts). */
 const FLOOR_GROUP = 50;
 
@@ -210,6 +214,8 @@ export async function dicomImportBench(): Promise<BenchSection> {
       'import.files2000.read_floor_ratio': round(
         median(runs.floor.map((ms, i) => ms / (runs.nodeFull[i] ?? Number.NaN))),
       ),
+      // The import against what Chromium needs just to read the same bytes, run by run: the target.
+      'import.files2000.over_floor_ratio': round(median(importMs.map((ms, i) => ms / (runs.floor[i] ?? Number.NaN)))),
       'import.files2000.header_only_ratio': round(
         median(importMs.map((ms, i) => ms / (runs.nodeHeader[i] ?? Number.NaN))),
       ),
@@ -240,7 +246,7 @@ export async function dicomImportBench(): Promise<BenchSection> {
         spread(runs.nodeHeader),
       ],
     ];
-    const ratio = results['import.files2000.ratio'];
+    const overFloor = results['import.files2000.over_floor_ratio'];
     const markdown = [
       `${FILES} generated files (${round(bytes / 1024 / 1024)} MB, 4 series), ${RUNS} runs (median), Node and browser ` +
         `runs alternating; ${os.cpus().length} CPUs, browser pool of 4 workers, ` +
@@ -251,9 +257,10 @@ export async function dicomImportBench(): Promise<BenchSection> {
       '',
       markdownTable(['measure', 'median ms', 'min – max'], rows),
       '',
-      `import.files2000.ratio = ${ratio} (median of per-run browser import / Node whole-file parse; ` +
-        `${ratio <= TARGET_RATIO ? 'meets' : 'misses'} the target of ≤ ${TARGET_RATIO}). ` +
-        `Against the header-only parse: ${results['import.files2000.header_only_ratio']}. ` +
+      `import.files2000.over_floor_ratio = ${overFloor} (median of per-run browser import / browser read floor; ` +
+        `${overFloor <= TARGET_OVER_FLOOR ? 'meets' : 'misses'} the target of ≤ ${TARGET_OVER_FLOOR}). ` +
+        `Against Node's whole-file parse: ${results['import.files2000.ratio']} (import.files2000.ratio, the retired ` +
+        `goal); against the header-only parse: ${results['import.files2000.header_only_ratio']}. ` +
         `The browser's read floor alone (no parsing) is ${results['import.files2000.read_floor_ratio']} × the Node parse ` +
         `(import.files2000.read_floor_ratio).`,
     ].join('\n');
