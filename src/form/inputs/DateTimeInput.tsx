@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { browserTimeZone } from '../../kernel/timezone';
-import { fieldStatus, useTypingPause } from './a11y';
+import { fieldStatus, useShownValue, useTypingPause } from './a11y';
 import { nowDateTime, shownDateTime, storedDateTime, zoneOffsetLabel } from './date-text';
 import type { InputProps } from './types';
 
@@ -20,7 +20,7 @@ export function DateTimeInput({ field, name, label }: InputProps) {
   const { shown, typed, left } = useTypingPause(fieldStatus(name, field.schemaPath, fieldState), { holdErrors: true });
   const [zone] = useState(browserTimeZone);
   const text = label ?? field.label;
-  const stored: unknown = control.value;
+  const { value: stored, emptied } = useShownValue(name, control.value);
   // The text as typed; replaced when the value changes from elsewhere (Now, an import, a restored draft).
   const [typedText, setTypedText] = useState(() => ({ text: shownDateTime(stored, zone), stored }));
   let value = typedText.text;
@@ -31,6 +31,7 @@ export function DateTimeInput({ field, name, label }: InputProps) {
   const change = (next: string): void => {
     const nextStored = storedDateTime(next, zone);
     setTypedText({ text: next, stored: nextStored });
+    emptied(nextStored === undefined);
     control.onChange(nextStored);
     typed();
   };

@@ -14,7 +14,7 @@ import { useEditor } from '../context';
 import { bareUid } from '../../kernel/uid';
 import { generateUid } from '../../kernel/uid-syntax';
 import { displayStudyUid, normalizeStudyUid } from '../../study/study-uid';
-import { fieldStatus, useTypingPause } from './a11y';
+import { fieldStatus, useShownValue, useTypingPause } from './a11y';
 import type { InputProps } from './types';
 
 interface UidFieldProps extends InputProps {
@@ -34,14 +34,17 @@ function UidField({ field, name, label, generateLabel, toStored, toShown, fixed 
   const { shown, typed, left } = useTypingPause(fieldStatus(name, field.schemaPath, fieldState));
   const { onChange } = control;
   const text = label ?? field.label;
-  const current = toShown(control.value);
+  const { value, emptied } = useShownValue(name, control.value);
+  const current = toShown(value);
   // A UID the server has is on the images in the PACS: changing it by hand asks first (once per UID).
   const [agreed, setAgreed] = useState<string>();
   const [pending, setPending] = useState<string>();
   const guarded = storedUids.has(current) && agreed !== current;
   const generate = useCallback(() => onChange(toStored(generateUid())), [onChange, toStored]);
   const apply = (next: string): void => {
-    control.onChange(toStored(next));
+    const stored = toStored(next);
+    emptied(stored === undefined);
+    control.onChange(stored);
     typed();
   };
   return (

@@ -1,6 +1,6 @@
 /** Accessibility and path attributes shared by every input. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ControllerFieldState } from 'react-hook-form';
+import { useFormContext, type ControllerFieldState } from 'react-hook-form';
 import { UNFINISHED } from '../issues';
 import { fieldPathToExpression } from '../paths';
 
@@ -66,4 +66,18 @@ export function useTypingPause(
   if (!typing || !(status.unfinished || (holdErrors && status.invalid))) return { shown: status, typed, left };
   const { message: _held, ...rest } = status;
   return { shown: { ...rest, invalid: false }, typed, left };
+}
+
+/**
+ * The value an input shows. react-hook-form's `control.value` reads an emptied field (stored as undefined) as its
+ * loaded value, so the text would come back; after the user empties it, it reads as empty until a value is set.
+ * Call `emptied` with whether each change of the user's leaves the field empty.
+ */
+export function useShownValue(
+  name: string,
+  controlValue: unknown,
+): { value: unknown; emptied: (empty: boolean) => void } {
+  const { getValues } = useFormContext();
+  const [empty, setEmpty] = useState(false);
+  return { value: empty && getValues(name) === undefined ? undefined : controlValue, emptied: setEmpty };
 }
