@@ -10,6 +10,7 @@ import {
   expectFieldValid,
   fhirGet,
   field,
+  helperTextOf,
   openNewStudy,
   pickCodes,
   readFhirJson,
@@ -129,7 +130,9 @@ test('Started: clearing the date is an error, typing one clears it', async ({ pa
   await app.keyboard.press('Tab');
   await expectFieldError(started, /Started is required/);
   await typeDateTime(app, '2025-01-02 03:04:05');
-  await expectFieldValid(started);
+  // Valid again: the field's hint (format and time zone) replaces the error.
+  await expect(started).toHaveAttribute('aria-invalid', 'false');
+  await expect(await helperTextOf(started)).toContainText('A date and time (2024-05-01 14:30:00) or a date alone');
   expect((await readFhirJson(app)).started).toMatch(/^2025-01-02T03:04:05[+-]\d\d:\d\d$/);
 });
 

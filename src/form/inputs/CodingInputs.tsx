@@ -1,5 +1,5 @@
 import { Autocomplete, Box, TextField, Typography, type AutocompleteRenderInputParams } from '@mui/material';
-import { useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -45,8 +45,8 @@ type MuiKeyboardEvent = KeyboardEvent & { defaultMuiPrevented?: boolean };
 
 /**
  * Typed text in a coding picker: an exact code or a unique match is selected on Enter, Tab or leaving the field; text
- * that selects nothing stays in the field with a note saying why (it is never dropped silently). An option highlighted
- * with the arrow keys is left to the Autocomplete.
+ * that selects nothing stays in the field with a note saying why (it is never dropped silently). Enter on an option
+ * highlighted with the arrow keys (or the mouse) is left to the Autocomplete.
  */
 function useTypedEntry(
   single: boolean,
@@ -57,7 +57,9 @@ function useTypedEntry(
 ) {
   const [input, setInput] = useState(selectedLabel ?? '');
   const [note, setNote] = useState<string>();
-  const [arrowed, setArrowed] = useState(false);
+  // A ref, not state: a re-render on each highlight would make the Autocomplete re-sync (and drop) its highlight.
+  const highlighted = useRef<Coding | null>(null);
+  const [open, setOpen] = useState(false);
   const pending = (): string | undefined => {
     const typed = input.trim();
     return typed === '' || input === selectedLabel ? undefined : typed;
@@ -86,13 +88,18 @@ function useTypedEntry(
       setInput(value);
       setNote(undefined);
     },
-    onHighlightChange: (_e: unknown, option: Coding | null, reason: string) =>
-      setArrowed(option !== null && reason === 'keyboard'),
+    open,
+    onOpen: () => setOpen(true),
+    onClose: () => setOpen(false),
+    onHighlightChange: (_e: unknown, option: Coding | null) => {
+      highlighted.current = option;
+    },
     onKeyDown: (e: MuiKeyboardEvent) => {
-      if (e.key !== 'Enter' || arrowed || pending() === undefined) return;
+      if (e.key !== 'Enter' || highlighted.current !== null || pending() === undefined) return;
       e.preventDefault();
       e.defaultMuiPrevented = true;
       settle();
+      setOpen(false);
     },
     onBlur: (_e: FocusEvent) => settle(),
     clearOnBlur: false,
