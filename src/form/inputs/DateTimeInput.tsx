@@ -1,4 +1,4 @@
-import { Button, InputAdornment, Stack, TextField } from '@mui/material';
+import { Box, Button, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -8,6 +8,8 @@ import { nowDateTime, shownDateTime, storedDateTime, zoneOffsetLabel } from './d
 import type { InputProps } from './types';
 
 const ROW_SX = { alignItems: 'flex-start' } as const;
+// The zone at the end of the field (a plain span: InputAdornment would add to the editor's first load).
+const ZONE_SX = { ml: 1, color: 'text.secondary', whiteSpace: 'nowrap' } as const;
 
 /**
  * dateTime (Started): one text field that takes a whole typed date-time ("2024-05-01 14:30:00", seconds optional) in
@@ -56,7 +58,13 @@ export function DateTimeInput({ field, name, label }: InputProps) {
         size="small"
         slotProps={{
           htmlInput: { ...shown.dataProps, readOnly, spellCheck: false, autoComplete: 'off' },
-          input: { endAdornment: <InputAdornment position="end">{zoneText}</InputAdornment> },
+          input: {
+            endAdornment: (
+              <Box component="span" sx={ZONE_SX}>
+                {zoneText}
+              </Box>
+            ),
+          },
         }}
       />
       {!readOnly && (
