@@ -167,6 +167,18 @@ describe('Instances and endpoints', () => {
     ]);
   });
 
+  it('an endpoint option shows its name and its address as two blocks (two lines)', async () => {
+    const { user } = renderEditor();
+    await user.click(screen.getByRole('combobox', { name: /^Endpoint/ }));
+    const option = await screen.findByRole('option', { name: /Main PACS/ });
+    // The option is a flex row: a single block child holds name and address, each a block of its own.
+    expect(option.children).toHaveLength(1);
+    const lines = [...(option.firstElementChild?.children ?? [])];
+    expect(lines.map((l) => getComputedStyle(l).display)).toEqual(['block', 'block']);
+    expect(lines[0]?.textContent).toBe('Main PACS');
+    expect(lines[1]?.textContent).toMatch(/^https?:\/\//);
+  });
+
   it('a new endpoint address without a scheme says it must start with https://', async () => {
     const { user } = renderEditor();
     await user.click(screen.getByRole('button', { name: 'New endpoint' }));
