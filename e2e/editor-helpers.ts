@@ -69,10 +69,9 @@ export async function pickCodes(app: Page | Locator, name: string, codes: readon
   }
 }
 
-/** Types a date-time into an MUI X picker group ("Started"): the sections fill one after another. */
-export async function typeDateTime(group: Locator, digits: string): Promise<void> {
-  await group.getByRole('spinbutton', { name: 'Year' }).click();
-  await group.page().keyboard.type(digits);
+/** Types a date-time ("2026-03-04 10:20:30", in the browser's zone unless an offset follows) into "Started". */
+export async function typeDateTime(app: Page, text: string): Promise<void> {
+  await field(app, 'Started').fill(text);
 }
 
 /** Creates an endpoint through the inline "New endpoint" form. */

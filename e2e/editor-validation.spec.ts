@@ -10,6 +10,7 @@ import {
   expectFieldValid,
   fhirGet,
   field,
+  helperTextOf,
   openNewStudy,
   pickCodes,
   readFhirJson,
@@ -117,19 +118,21 @@ test('Modality: removing the last modality is an error, picking one clears it', 
 
 test('Started: clearing the date is an error, typing one clears it', async ({ page }) => {
   const app = await openNewStudy(page, grace);
-  const started = app.getByRole('group', { name: 'Started', exact: true });
-  await typeDateTime(started, '20260304102030');
+  const started = field(app, 'Started');
+  await typeDateTime(app, '2026-03-04 10:20:30');
   const json = await readFhirJson(app);
   expect(json.started).toMatch(/^2026-03-04T10:20:30[+-]\d\d:\d\d$/);
 
-  // Clear every section: the value goes, and the required error shows at the picker.
-  await started.getByRole('spinbutton', { name: 'Year' }).click();
+  // Clear it: the value goes, and the required error shows at the field once it is left.
+  await started.click();
   await app.keyboard.press('ControlOrMeta+A');
   await app.keyboard.press('Backspace');
-  await expectFieldError(started, /Started is required/);
   await app.keyboard.press('Tab');
-  await typeDateTime(started, '20250102030405');
-  await expectFieldValid(started);
+  await expectFieldError(started, /Started is required/);
+  await typeDateTime(app, '2025-01-02 03:04:05');
+  // Valid again: the field's hint (format and time zone) replaces the error.
+  await expect(started).toHaveAttribute('aria-invalid', 'false');
+  await expect(await helperTextOf(started)).toContainText('A date and time (2024-05-01 14:30:00) or a date alone');
   expect((await readFhirJson(app)).started).toMatch(/^2025-01-02T03:04:05[+-]\d\d:\d\d$/);
 });
 
@@ -168,7 +171,7 @@ test.describe('hostile text', () => {
     const dialogs = forbidDialogs(app);
     await app.getByRole('button', { name: 'Generate', exact: true }).click();
     await pickCodes(app, 'Modality', ['CT']);
-    await typeDateTime(app.getByRole('group', { name: 'Started', exact: true }), '20260304102030');
+    await typeDateTime(app, '2026-03-04 10:20:30');
     await field(app, 'Endpoint').click();
     await app.getByRole('option', { name: /Main PACS/ }).click();
     await app.getByRole('button', { name: 'More details' }).click();

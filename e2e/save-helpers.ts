@@ -142,16 +142,13 @@ export function field(app: Page, name: string): Locator {
   return app.getByRole('textbox', { name, exact: true }).or(app.getByRole('combobox', { name, exact: true }));
 }
 
-/** Types a date-time into the "Started" picker, one section after another, with a UTC offset. */
-export async function typeStarted(app: Page, digits: string, offset = '+01:00'): Promise<void> {
-  const group = app.getByRole('group', { name: 'Started', exact: true });
-  await group.getByRole('spinbutton', { name: 'Year' }).click();
-  await app.keyboard.type(digits);
-  await app.getByRole('combobox', { name: 'Started UTC offset' }).selectOption(offset);
+/** Types a date-time ("2026-03-04 10:20:30") into the "Started" field, with a UTC offset. */
+export async function typeStarted(app: Page, text: string, offset = '+01:00'): Promise<void> {
+  await field(app, 'Started').fill(`${text}${offset}`);
 }
 
 /** Fills the minimum of a conformant new study: UID, modality, start and an existing endpoint. */
-export async function fillNewStudy(app: Page, uid: string, started = '20260304102030'): Promise<void> {
+export async function fillNewStudy(app: Page, uid: string, started = '2026-03-04 10:20:30'): Promise<void> {
   await field(app, 'Study Instance UID').fill(uid);
   const modality = app.getByRole('combobox', { name: 'Modality', exact: true });
   await modality.click();

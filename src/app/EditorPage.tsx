@@ -334,6 +334,7 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
               registry={registry}
               validator={validator}
               initial={editing.initial}
+              {...(editing.original ? { stored: editing.original } : {})}
               initialNewEndpoints={editing.newEndpoints}
               patient={patient}
               searchEndpoints={session.searchEndpoints}

@@ -1,6 +1,6 @@
 /** The instances of one series: a virtualised list, so a series of thousands stays responsive. */
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
-import { useFieldArray } from 'react-hook-form';
+import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useEditor } from './context';
 import type { FormField } from './form-model';
 import { lazyModule } from './lazy-module';
@@ -21,6 +21,12 @@ export function InstanceList({ seriesIndex, field }: InstanceListProps) {
   const { readOnly } = useEditor();
   const name = `series.${seriesIndex}.instance`;
   const { fields, append, remove } = useFieldArray({ name, keyName: '_key' });
+  const { getValues } = useFormContext();
+  /** A new instance takes the SOP class of the one before it: the instances of a series are mostly of one class. */
+  const addInstance = (): void => {
+    const before: unknown = fields.length > 0 ? getValues(`${name}.${fields.length - 1}.sopClass`) : undefined;
+    append(before === undefined ? {} : { sopClass: structuredClone(before) });
+  };
 
   return (
     <Box role="group" aria-label={`Instances of series ${seriesIndex + 1}`}>
@@ -41,7 +47,7 @@ export function InstanceList({ seriesIndex, field }: InstanceListProps) {
         <Button
           size="small"
           sx={{ mt: 1 }}
-          onClick={() => append({})}
+          onClick={addInstance}
           aria-label={`Add instance to series ${seriesIndex + 1}`}
         >
           Add instance

@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderEditor } from './testing/render';
 
@@ -29,9 +29,7 @@ describe('StudyEditor', () => {
     await user.keyboard('tomography');
     await user.click(await screen.findByRole('option', { name: /^CT\b/ }));
 
-    const started = await screen.findByRole('group', { name: /^Started/ });
-    await user.click(within(started).getByRole('spinbutton', { name: 'Year' }));
-    await user.keyboard('20240501143005');
+    await user.type(screen.getByRole('textbox', { name: /^Started/ }), '2024-05-01 14:30:05');
 
     await user.click(screen.getByRole('combobox', { name: /^Endpoint/ }));
     await user.click(await screen.findByRole('option', { name: /Main PACS/ }));
@@ -54,15 +52,11 @@ describe('StudyEditor', () => {
     expect(study?.started).toMatch(/^2024-05-01T14:30:05[+-]\d{2}:\d{2}$/);
   });
 
-  it('stores a year-only Started when the precision is Year', async () => {
+  it('stores a date alone as a date-precision Started', async () => {
     const { user } = renderEditor();
-    // The date pickers load lazily, after the rest of the form.
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'Started precision' }), 'year');
-    const started = screen.getByRole('group', { name: /^Started/ });
-    await user.click(within(started).getByRole('spinbutton', { name: 'Year' }));
-    await user.keyboard('2024');
+    await user.type(screen.getByRole('textbox', { name: /^Started/ }), '2024-05-01');
     await user.click(screen.getByRole('tab', { name: 'FHIR JSON' }));
-    expect(screen.getByLabelText('ImagingStudy JSON').textContent).toContain('"started": "2024"');
+    expect(screen.getByLabelText('ImagingStudy JSON').textContent).toContain('"started": "2024-05-01"');
   });
 
   it('finds modalities by code and accepts a code outside CID 29 with a warning', async () => {

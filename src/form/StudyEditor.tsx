@@ -19,6 +19,7 @@ import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
 import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from '../study/values';
+import { studyUidOf } from '../study/study-uid';
 import { validateEndpoint } from '../validation/api';
 
 /** An Endpoint created inline: the study refers to it as `{ reference: fullUrl }` (a `urn:uuid:`). */
@@ -31,6 +32,8 @@ export interface StudyEditorProps {
   registry: ProfileRegistry;
   validator: Validator;
   initial?: ImagingStudy;
+  /** The study as the server has it (undefined for a new one): its UIDs are fixed. */
+  stored?: ImagingStudy;
   patient: Patient;
   searchEndpoints: (text: string) => Promise<Endpoint[]>;
   /** Saves the study; `newEndpoints` are the Endpoints created inline that the study refers to by `fullUrl`. */
@@ -119,6 +122,19 @@ function DetailsSection({ fields }: { fields: readonly FormField[] }) {
   );
 }
 
+/** The bare study, series and instance UIDs of a stored study. */
+function uidsOf(study: ImagingStudy | undefined): ReadonlySet<string> {
+  const uids = new Set<string>();
+  if (!study) return uids;
+  const studyUid = studyUidOf(study);
+  if (studyUid !== undefined) uids.add(studyUid);
+  for (const series of study.series ?? []) {
+    uids.add(series.uid);
+    for (const instance of series.instance ?? []) uids.add(instance.uid);
+  }
+  return uids;
+}
+
 /**
  * The editor for one ImagingStudy. Edits are merged onto `initial`; Save validates the whole
  * resource and calls `onSave` only when there are no errors (warnings do not block).
@@ -127,6 +143,7 @@ export function StudyEditor({
   registry,
   validator,
   initial,
+  stored,
   patient,
   searchEndpoints,
   onSave,
@@ -204,8 +221,11 @@ export function StudyEditor({
     [bus, setFocus],
   );
 
+  const storedUids = useMemo(() => uidsOf(stored), [stored]);
   const context = useMemo<EditorContextValue>(
     () => ({
+      storedUids,
+      storedStudy: stored !== undefined,
       valueSet: (url) => (url === undefined ? undefined : registry.valueSets.get(url)),
       validator,
       validateEndpoint,
@@ -221,6 +241,8 @@ export function StudyEditor({
       ...(describeEncounter === undefined ? {} : { describeEncounter }),
     }),
     [
+      storedUids,
+      stored,
       registry,
       validator,
       patient,

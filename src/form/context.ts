@@ -35,6 +35,13 @@ export interface EditorContextValue {
   /** Endpoints created inline, by their `urn:uuid:` reference. */
   newEndpoints: ReadonlyMap<string, Endpoint>;
   addNewEndpoint(reference: string, endpoint: Endpoint): void;
+  /**
+   * The bare UIDs (study, series, instances) of the study as the server has it: the images in the PACS carry them, so
+   * they are not regenerated and a hand edit asks first. Empty for a new study.
+   */
+  storedUids: ReadonlySet<string>;
+  /** Whether the study is on the server (its UID is then fixed: no Generate). */
+  storedStudy: boolean;
   /** Scrolls a virtualised row into view (if needed) and focuses the field. */
   focusField(name: string): void;
 }

@@ -16,7 +16,12 @@ export interface FormIssue {
   name?: string;
   severity: IssueSeverity;
   message: string;
+  /** An error about an entry that looks unfinished (issue code `incomplete`): shown once the user pauses. */
+  unfinished?: true;
 }
+
+/** The react-hook-form error type of an input whose only errors are about an unfinished entry. */
+export const UNFINISHED = 'unfinished';
 
 /** The react-hook-form field name of the Study Instance UID input. */
 export const STUDY_UID_FIELD = `identifier.${STUDY_UID_INDEX}.value`;
@@ -88,14 +93,25 @@ export function toFormIssues(
     const expression = issue.expression?.[0] ?? issue.location?.[0];
     const path = expression === undefined ? undefined : expressionToFieldPath(expression);
     const name = path === undefined ? undefined : inputNameFor(path, inputs);
-    out.push(
-      name === undefined ? { severity, message: messageOf(issue) } : { name, severity, message: messageOf(issue) },
-    );
+    const formIssue: FormIssue = { severity, message: messageOf(issue) };
+    if (name !== undefined) formIssue.name = name;
+    if (severity === 'error' && issue.code === 'incomplete') formIssue.unfinished = true;
+    out.push(formIssue);
   }
   return out;
 }
 
-/** Groups field issues into react-hook-form errors: one error per input, `type` is the worst severity. */
+/** The worst severity of an input's issues; `unfinished` when its only errors are about an unfinished entry. */
+function errorType(list: readonly FormIssue[]): string {
+  const errors = list.filter((i) => i.severity === 'error');
+  if (errors.length === 0) return 'warning';
+  return errors.every((i) => i.unfinished) ? UNFINISHED : 'error';
+}
+
+/**
+ * Groups field issues into react-hook-form errors: one error per input, `type` is the worst severity (`unfinished`
+ * blocks saving like `error`).
+ */
 export function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<StudyFormValues> {
   const byName = new Map<string, FormIssue[]>();
   for (const issue of issues) {
@@ -105,7 +121,7 @@ export function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<StudyFo
   const errors: FieldErrors<StudyFormValues> = {};
   for (const [name, list] of byName) {
     const error: FieldError = {
-      type: list.some((i) => i.severity === 'error') ? 'error' : 'warning',
+      type: errorType(list),
       message: [...new Set(list.map((i) => i.message))].join('; '),
     };
     set(errors, name, error);

@@ -18,7 +18,8 @@ import {
 import type { Reference } from 'fhir/r4';
 import { useMemo, useState } from 'react';
 import { useFormContext } from 'react-hook-form';
-import { browserTimeZone, offsetInZone, startedValue } from './dicom/datetime';
+import { startedValue } from './dicom/datetime';
+import { browserTimeZone, offsetInZone, timeZoneChoices } from '../kernel/timezone';
 import { CID29_URL, mapStudy } from './dicom/mapping';
 import { mismatchNote, patientMismatches } from './dicom/patient';
 import type { DicomStudy, SkippedFile } from './dicom/types';
@@ -40,14 +41,6 @@ interface PreviewDialogProps {
   endpoint?: Reference | undefined;
   onCancel: () => void;
   onApply: (next: StudyFormValues) => void;
-}
-
-function zones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return [browserTimeZone()];
-  }
 }
 
 export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onApply }: PreviewDialogProps) {
@@ -113,7 +106,7 @@ export function PreviewDialog({ study, skipped, source, endpoint, onCancel, onAp
             slotProps={{ select: { native: true } }}
             sx={{ mb: 2, minWidth: 320 }}
           >
-            {zones().map((z) => (
+            {timeZoneChoices().map((z) => (
               <option key={z} value={z}>
                 {z}
               </option>

@@ -12,6 +12,14 @@ export function isValidUid(uid: string): boolean {
 }
 
 /**
+ * Whether a UID looks unfinished rather than wrong: valid but for a trailing dot, as "1.2." is on the way to "1.2.3".
+ * The form waits for a pause before calling it an error; a definite mistake (a leading zero, a letter) shows at once.
+ */
+export function isUnfinishedUid(uid: string): boolean {
+  return uid.endsWith('.') && isValidUid(uid.slice(0, -1));
+}
+
+/**
  * A new UID under the `2.25` root (DICOM PS3.5 B.2): the 128 bits of a random UUID (Web Crypto) as a decimal
  * integer. At most 39 digits, so the UID stays well under the 64-character limit.
  */

@@ -30,6 +30,15 @@ export function validateEndpoint(resource: unknown): OperationOutcome {
   return endpoint.validate(resource);
 }
 
+/**
+ * What is wrong with a new Endpoint's address as the user types it, beyond the profile's URL rule: a DICOMweb address
+ * is a web address, so it must start with https:// (http:// is accepted for a PACS on the same machine or network).
+ */
+export function endpointAddressProblem(address: string): string | undefined {
+  if (address === '' || (URL.canParse(address) && /^https?:\/\//i.test(address))) return undefined;
+  return 'Address must start with https:// (e.g. https://pacs.hospital.example/dicom-web)';
+}
+
 /** Whether an outcome has no error or fatal issue (warnings do not make a resource invalid). */
 export function isValid(outcome: OperationOutcome): boolean {
   return !(outcome.issue ?? []).some((i) => i.severity === 'error' || i.severity === 'fatal');

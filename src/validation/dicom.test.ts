@@ -45,22 +45,49 @@ describe('DICOM UID syntax', () => {
   });
 
   it('reports each kind of bad UID once, at the UID, with the rule in the message', () => {
-    for (const [uid, words] of [
-      ['1.2.x', 'only digits and dots'],
-      ['1.2.03', 'leading zero ("03")'],
-      ['1..2', 'two dots in a row'],
-      ['1.2.', 'end with a dot'],
-      ['.1.2', 'start with a dot'],
-      [`1.${'5'.repeat(63)}`, '65 characters'],
+    // A UID that is only unfinished ("1.2." on the way to "1.2.3") is `incomplete`: the form waits for a pause.
+    for (const [uid, words, code] of [
+      ['1.2.x', 'only digits and dots', 'value'],
+      ['1.2.03', 'leading zero ("03")', 'value'],
+      ['1..2', 'two dots in a row', 'value'],
+      ['1.2.', 'end with a dot', 'incomplete'],
+      ['.1.2', 'start with a dot', 'value'],
+      [`1.${'5'.repeat(63)}`, '65 characters', 'value'],
     ] as const) {
       const study = studyWith((s) => {
         at(s, 'series[0].instance[1]').uid = uid;
       });
       const issues = issuesOf(study);
-      expect(summary(issues), uid).toEqual(['error value ImagingStudy.series[0].instance[1].uid']);
+      expect(summary(issues), uid).toEqual([`error ${code} ImagingStudy.series[0].instance[1].uid`]);
       expect(issues[0]?.details?.text, uid).toContain(words);
       expect(issues[0]?.details?.text, uid).toMatch(/^SOP Instance UID .*at most 64 characters/);
     }
+  });
+
+  it('speaks of the study UID as the form shows it, without its urn:oid: prefix', () => {
+    const study = studyWith((s) => {
+      at(s, 'identifier[0]').value = 'urn:oid:1.02.3';
+    });
+    expect(texts(study)).toEqual([
+      'ImagingStudy.identifier[0].value: Study Instance UID has a number with a leading zero ("02"): write it as 2. A UID is numbers separated by dots, at most 64 characters (e.g. 1.2.840.113619.2.55.3).',
+    ]);
+  });
+
+  it('warns (never errs) when the study starts more than 5 minutes in the future', () => {
+    const later = (ms: number): string => new Date(Date.now() + ms).toISOString().replace(/\.\d+Z$/, '+00:00');
+    const startedAt = (started: string) =>
+      issuesOf(
+        studyWith((s) => {
+          s.started = started;
+        }),
+      ).filter((i) => i.expression?.[0] === 'ImagingStudy.started');
+    expect(startedAt(later(2 * 60_000))).toEqual([]);
+    expect(startedAt('2020-01-01')).toEqual([]);
+    const future = startedAt(later(60 * 60_000));
+    expect(future.map((i) => `${i.severity} ${i.details?.text ?? ''}`)).toEqual([
+      'warning Started is more than 5 minutes in the future: check the date and time zone',
+    ]);
+    expect(startedAt('2999-01-01').map((i) => i.severity)).toEqual(['warning']);
   });
 
   it('an empty UID is an empty string error, not also a UID error', () => {

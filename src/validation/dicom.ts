@@ -1,6 +1,7 @@
 /**
  * DICOM rules the profile cannot express, attached to the elements they concern (by element id):
- * UID syntax, unique series and SOP instance UIDs within the study, and the series/instance counts.
+ * UID syntax, unique series and SOP instance UIDs within the study, the series/instance counts, and a start that
+ * lies in the future.
  *
  * Uniqueness: the first use of a UID (in document order) is fine, each later use is an error. A full
  * walk records UIDs as it meets them. A focused walk (validateAt) looks them up in an index per
@@ -14,7 +15,9 @@ import { isRecord, type JsonObject } from './json';
 import { childPath } from './issues';
 import { shProblem } from '../kernel/dicom-vr';
 import { ACCESSION_ENTRY, fieldLabel, isIdentifierEntry } from '../profile/fields';
-import { bareUidProblem, studyUidProblem } from './uid';
+import { bareUidProblem, studyUidProblem, uidIssueCode } from './uid';
+import { bareUid } from '../kernel/uid';
+import { parseDateTime } from '../kernel/datetime';
 
 /** Runs after the primitive check of the value of element `elementId`; `valueOk` tells whether that check passed. */
 export type PrimitiveHook = (
@@ -125,7 +128,7 @@ function earlierSeries(resource: JsonObject, uid: string, s: number): number | u
 const seriesUid: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk) => {
   if (!isUidCandidate(value)) return;
   const problem = valueOk ? bareUidProblem(value) : undefined;
-  if (problem !== undefined) report(ctx, 'value', prefix, key, elementId, problem);
+  if (problem !== undefined) report(ctx, uidIssueCode(value), prefix, key, elementId, problem);
   const s = indexUp(ctx, 0);
   if (s === undefined) return;
   if (firstUse(ctx.uids?.series, value)) return;
@@ -144,7 +147,7 @@ const seriesUid: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk) =
 const instanceUid: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk) => {
   if (!isUidCandidate(value)) return;
   const problem = valueOk ? bareUidProblem(value) : undefined;
-  if (problem !== undefined) report(ctx, 'value', prefix, key, elementId, problem);
+  if (problem !== undefined) report(ctx, uidIssueCode(value), prefix, key, elementId, problem);
   const s = indexUp(ctx, 1);
   const k = indexUp(ctx, 0);
   if (s === undefined || k === undefined) return;
@@ -166,13 +169,13 @@ const instanceUid: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk)
 const studyUid: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk) => {
   if (!valueOk || !isUidCandidate(value)) return;
   const problem = studyUidProblem(value);
-  if (problem !== undefined) report(ctx, 'value', prefix, key, elementId, problem);
+  if (problem !== undefined) report(ctx, uidIssueCode(bareUid(value)), prefix, key, elementId, problem);
 };
 
 /** Reports an error "<field label> <problem>" at the hooked element. */
 function report(
   ctx: WalkContext,
-  code: 'value' | 'duplicate',
+  code: 'value' | 'incomplete' | 'duplicate',
   prefix: string,
   key: string | undefined,
   elementId: string,
@@ -252,12 +255,30 @@ const accessionValue: PrimitiveHook = (value, prefix, key, _elementId, ctx, valu
   }
 };
 
+/** How far in the future a start may lie before it is questioned (clocks of modalities and PCs differ a little). */
+export const FUTURE_START_TOLERANCE_MS = 5 * 60_000;
+/** The earliest zone is 14 hours ahead of UTC: a date has begun somewhere once UTC midnight minus 14 hours is past. */
+const EARLIEST_ZONE_MS = 14 * 3_600_000;
+
+/** The study should not start in the future (a wrong date, or a time entered in the wrong zone): a warning. */
+const startedInFuture: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk) => {
+  if (!valueOk || typeof value !== 'string') return;
+  const parts = parseDateTime(value);
+  if (parts === undefined || (parts.precision !== 'date' && parts.precision !== 'date-time')) return;
+  const begins = Date.parse(value) - (parts.precision === 'date' ? EARLIEST_ZONE_MS : 0);
+  if (!(begins > Date.now() + FUTURE_START_TOLERANCE_MS)) return;
+  const path = childPath(prefix, key);
+  const when = parts.precision === 'date' ? 'is a day in the future' : 'is more than 5 minutes in the future';
+  ctx.report('warning', 'business-rule', path, `${fieldLabel(elementId, path)} ${when}: check the date and time zone`);
+};
+
 /** The DICOM hooks by element id. */
 export const DICOM_HOOKS: ReadonlyMap<string, HookSpec> = new Map([
   ['ImagingStudy.identifier:studyUID.value', { formatChecked: true, hook: studyUid }],
   ['Identifier.value', { formatChecked: false, hook: accessionValue }],
   ['ImagingStudy.series.uid', { formatChecked: true, hook: seriesUid }],
   ['ImagingStudy.series.instance.uid', { formatChecked: true, hook: instanceUid }],
+  ['ImagingStudy.started', { formatChecked: false, hook: startedInFuture }],
   ['ImagingStudy.numberOfSeries', { formatChecked: false, hook: numberOfSeries }],
   ['ImagingStudy.numberOfInstances', { formatChecked: false, hook: studyNumberOfInstances }],
   ['ImagingStudy.series.numberOfInstances', { formatChecked: false, hook: seriesNumberOfInstances }],

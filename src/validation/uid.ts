@@ -4,7 +4,7 @@
  * prefix.
  */
 import { hasOidPrefix, OID_PREFIX } from '../kernel/uid';
-import { isValidUid, uidProblem } from '../kernel/uid-syntax';
+import { isUnfinishedUid, isValidUid, uidProblem } from '../kernel/uid-syntax';
 
 const UID_RULE = 'A UID is numbers separated by dots, at most 64 characters (e.g. 1.2.840.113619.2.55.3)';
 
@@ -23,6 +23,15 @@ export function studyUidProblem(value: string): string | undefined {
     const hint = isValidUid(value) ? ` (write ${OID_PREFIX}${value})` : ` (e.g. ${OID_PREFIX}1.2.840.113619.2.55.3)`;
     return `must start with "${OID_PREFIX}" followed by the UID${hint}`;
   }
+  // The form shows the UID without its prefix, so the message speaks of the UID alone.
   const problem = uidProblem(value.slice(OID_PREFIX.length));
-  return problem === undefined ? undefined : `${problem}. ${UID_RULE}, after "${OID_PREFIX}".`;
+  return problem === undefined ? undefined : `${problem}. ${UID_RULE}.`;
+}
+
+/**
+ * The issue code of a problem with a bare UID: `incomplete` for a UID still being typed ("1.2."), which the form shows after a
+ * pause; `value` for a definite mistake, shown at once.
+ */
+export function uidIssueCode(uid: string): 'incomplete' | 'value' {
+  return isUnfinishedUid(uid) ? 'incomplete' : 'value';
 }

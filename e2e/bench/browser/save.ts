@@ -19,10 +19,7 @@ async function fillNewStudy(page: Page, run: number): Promise<void> {
   await modality.click();
   await modality.fill('CT');
   await page.getByRole('option', { name: /^CT\s/ }).click();
-  const started = page.getByRole('group', { name: 'Started', exact: true });
-  await started.getByRole('spinbutton', { name: 'Year' }).click();
-  await page.keyboard.type('20260304102030');
-  await page.getByRole('combobox', { name: 'Started UTC offset' }).selectOption('+01:00');
+  await page.getByRole('textbox', { name: 'Started', exact: true }).fill('2026-03-04 10:20:30+01:00');
   await page.getByRole('button', { name: 'New endpoint' }).click();
   const form = page.getByRole('group', { name: 'New endpoint' });
   await form.getByRole('textbox', { name: 'Endpoint name' }).fill(`Bench PACS ${run}`);

@@ -1,5 +1,5 @@
-import { Autocomplete, Box, TextField, type AutocompleteRenderInputParams } from '@mui/material';
-import type { Ref } from 'react';
+import { Autocomplete, Box, TextField, Typography, type AutocompleteRenderInputParams } from '@mui/material';
+import { useRef, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -32,6 +32,95 @@ function outsideWarning(codings: Coding[], inSet: (c: Coding) => boolean, title:
   return `${outside.map((c) => c.code ?? '').join(', ')} not in ${title}`;
 }
 
+/** What typed text picks: the option whose code it is exactly, else the only option it matches. */
+export function typedMatch(options: Coding[], typed: string): { pick?: Coding; count: number } {
+  const q = typed.trim().toLowerCase();
+  const exact = options.find((o) => (o.code ?? '').toLowerCase() === q);
+  if (exact) return { pick: exact, count: 1 };
+  const matches = filterCodings(options, { inputValue: q });
+  return matches.length === 1 ? { pick: matches[0] as Coding, count: 1 } : { count: matches.length };
+}
+
+type MuiKeyboardEvent = KeyboardEvent & { defaultMuiPrevented?: boolean };
+
+/**
+ * Typed text in a coding picker: an exact code or a unique match is selected on Enter, Tab or leaving the field; text
+ * that selects nothing stays in the field with a note saying why (it is never dropped silently). Enter on an option
+ * highlighted with the arrow keys (or the mouse) is left to the Autocomplete.
+ */
+function useTypedEntry(
+  single: boolean,
+  options: Coding[],
+  selectedLabel: string | undefined,
+  pick: (coding: Coding) => void,
+  title: string,
+) {
+  const [input, setInput] = useState(selectedLabel ?? '');
+  const [note, setNote] = useState<string>();
+  // A ref, not state: a re-render on each highlight would make the Autocomplete re-sync (and drop) its highlight.
+  const highlighted = useRef<Coding | null>(null);
+  const [open, setOpen] = useState(false);
+  const pending = (): string | undefined => {
+    const typed = input.trim();
+    return typed === '' || input === selectedLabel ? undefined : typed;
+  };
+  /** Selects what the text names; the single picker then shows the pick's label, the multi-select an empty field. */
+  const settle = (): void => {
+    const typed = pending();
+    if (typed === undefined) return;
+    const { pick: match, count } = typedMatch(options, typed);
+    if (match) {
+      pick(match);
+      setNote(undefined);
+      setInput(single ? codingLabel(match) : '');
+      return;
+    }
+    setNote(
+      count === 0
+        ? `"${typed}" is not a code in ${title} and was not added: correct it, or add it with "Other code".`
+        : `"${typed}" matches ${count} codes and was not added: type more, or choose one with the arrow keys.`,
+    );
+  };
+  return {
+    note,
+    inputValue: input,
+    onInputChange: (_e: unknown, value: string) => {
+      setInput(value);
+      setNote(undefined);
+    },
+    open,
+    onOpen: () => setOpen(true),
+    onClose: () => setOpen(false),
+    onHighlightChange: (_e: unknown, option: Coding | null) => {
+      highlighted.current = option;
+    },
+    onKeyDown: (e: MuiKeyboardEvent) => {
+      if (e.key !== 'Enter' || highlighted.current !== null || pending() === undefined) return;
+      e.preventDefault();
+      e.defaultMuiPrevented = true;
+      settle();
+      setOpen(false);
+    },
+    onBlur: (_e: FocusEvent) => settle(),
+    clearOnBlur: false,
+  };
+}
+
+/** The note under a picker about typed text that selected nothing; always present, so that it is announced. */
+function EntryNote({ id, note }: { id: string; note: string | undefined }) {
+  return (
+    <Typography
+      id={`${id}-entry-note`}
+      role="status"
+      variant="caption"
+      color="warning.dark"
+      sx={{ display: 'block', mx: 1.75 }}
+    >
+      {note}
+    </Typography>
+  );
+}
+
 function renderOption(props: React.HTMLAttributes<HTMLLIElement> & { key: React.Key }, option: Coding) {
   const { key, ...rest } = props;
   return (
@@ -55,6 +144,19 @@ export function CodingListInput({ field, name, label }: InputProps) {
   const warning = outsideWarning(selected, (c) => inConcepts(c, concepts), title);
   const helper = [status.message, warning].filter((m) => m !== undefined).join('; ');
   const fieldLabel = label ?? field.label;
+  const {
+    onBlur: settleOnBlur,
+    note,
+    ...entry
+  } = useTypedEntry(
+    false,
+    options,
+    undefined,
+    (coding) => {
+      if (!selected.some((c) => sameCoding(c, coding))) control.onChange([...selected, coding]);
+    },
+    title,
+  );
   return (
     <Box>
       <Autocomplete
@@ -68,7 +170,11 @@ export function CodingListInput({ field, name, label }: InputProps) {
         getOptionLabel={codingLabel}
         renderOption={renderOption}
         onChange={(_e, value) => control.onChange(value)}
-        onBlur={control.onBlur}
+        {...entry}
+        onBlur={(e) => {
+          settleOnBlur(e);
+          control.onBlur();
+        }}
         renderInput={(params) => (
           <PickerTextField
             params={params}
@@ -80,6 +186,7 @@ export function CodingListInput({ field, name, label }: InputProps) {
           />
         )}
       />
+      <EntryNote id={status.id} note={note} />
       {!readOnly && field.bindingStrength !== 'required' && (
         <OtherCodeEntry
           label={fieldLabel}
@@ -111,6 +218,11 @@ function CodingPicker({ field, name, label }: InputProps) {
   const warning = value ? outsideWarning([value], (c) => inConcepts(c, concepts), title) : undefined;
   const helper = [status.message, warning].filter((m) => m !== undefined).join('; ');
   const fieldLabel = label ?? field.label;
+  const {
+    onBlur: settleOnBlur,
+    note,
+    ...entry
+  } = useTypedEntry(true, options, value ? codingLabel(value) : undefined, (coding) => control.onChange(coding), title);
   return (
     <Box>
       <Autocomplete
@@ -123,7 +235,11 @@ function CodingPicker({ field, name, label }: InputProps) {
         getOptionLabel={codingLabel}
         renderOption={renderOption}
         onChange={(_e, v) => control.onChange(v ?? undefined)}
-        onBlur={control.onBlur}
+        {...entry}
+        onBlur={(e) => {
+          settleOnBlur(e);
+          control.onBlur();
+        }}
         renderInput={(params) => (
           <PickerTextField
             params={params}
@@ -135,6 +251,7 @@ function CodingPicker({ field, name, label }: InputProps) {
           />
         )}
       />
+      <EntryNote id={status.id} note={note} />
       {!readOnly && field.bindingStrength !== 'required' && (
         <OtherCodeEntry
           label={fieldLabel}

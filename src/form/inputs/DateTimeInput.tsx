@@ -1,65 +1,81 @@
-import { TextField } from '@mui/material';
-import { lazy, Suspense } from 'react';
+import { Box, Button, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
-import { parseDateTime } from '../../kernel/datetime';
-import { fieldStatus } from './a11y';
-import type { PickerParts } from './DateTimePickers';
+import { browserTimeZone } from '../../kernel/timezone';
+import { fieldStatus, useShownValue, useTypingPause } from './a11y';
+import { nowDateTime, shownDateTime, storedDateTime, zoneOffsetLabel } from './date-text';
 import type { InputProps } from './types';
 
-// The pickers (MUI X and dayjs) load after the form is shown; until then the field shows its value, disabled.
-const DateTimePickers = lazy(() => import('./DateTimePickers'));
+const ROW_SX = { alignItems: 'flex-start' } as const;
+// The zone at the end of the field (a plain span: InputAdornment would add to the editor's first load).
+const ZONE_SX = { ml: 1, color: 'text.secondary', whiteSpace: 'nowrap' } as const;
 
 /**
- * dateTime (e.g. Started): a precision selector (year / date / date-time), an MUI X picker with
- * seconds, and an explicit UTC offset (default: the browser's). The stored value is an R4 dateTime.
- * A stored value the picker cannot show (e.g. month precision) is kept and shown as text.
+ * dateTime (Started): one text field that takes a whole typed date-time ("2024-05-01 14:30:00", seconds optional) in
+ * the browser's time zone (named, with its offset), a date alone, or a FHIR dateTime with its own offset; and a Now
+ * button. Text that is no dateTime is kept as typed and flagged by the validator at the field once the user pauses.
  */
 export function DateTimeInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
   const { field: control, fieldState } = useController({ name });
-  const status = fieldStatus(name, field.schemaPath, fieldState);
-  const parsed = parseDateTime(control.value);
-  const parts = parsed?.precision === 'year-month' ? undefined : (parsed as PickerParts | undefined);
+  const { shown, typed, left } = useTypingPause(fieldStatus(name, field.schemaPath, fieldState), { holdErrors: true });
+  const [zone] = useState(browserTimeZone);
   const text = label ?? field.label;
-
-  if (parts === undefined && typeof control.value === 'string') {
-    return (
-      <TextField
-        id={status.id}
-        label={text}
-        required={field.required}
-        value={control.value}
-        onChange={(e) => control.onChange(e.target.value === '' ? undefined : e.target.value)}
-        inputRef={control.ref}
-        error={status.invalid}
-        helperText={status.message ?? 'Shown as stored; clear it to use the picker.'}
-        size="small"
-        slotProps={{ htmlInput: { ...status.dataProps, readOnly } }}
-      />
-    );
+  const { value: stored, emptied } = useShownValue(name, control.value);
+  // The text as typed; replaced when the value changes from elsewhere (Now, an import, a restored draft).
+  const [typedText, setTypedText] = useState(() => ({ text: shownDateTime(stored, zone), stored }));
+  let value = typedText.text;
+  if (typedText.stored !== stored) {
+    value = shownDateTime(stored, zone);
+    setTypedText({ text: value, stored });
   }
-
-  const loading = (
-    <TextField
-      label={text}
-      required={field.required}
-      value={typeof control.value === 'string' ? control.value : ''}
-      disabled
-      size="small"
-      helperText="Loading the date picker…"
-    />
-  );
+  const change = (next: string): void => {
+    const nextStored = storedDateTime(next, zone);
+    setTypedText({ text: next, stored: nextStored });
+    emptied(nextStored === undefined);
+    control.onChange(nextStored);
+    typed();
+  };
+  const zoneText = `${zone} (${zoneOffsetLabel(stored, zone)})`;
   return (
-    <Suspense fallback={loading}>
-      <DateTimePickers
+    <Stack direction="row" spacing={1} sx={ROW_SX}>
+      <TextField
+        id={shown.id}
         label={text}
         required={field.required}
-        readOnly={readOnly}
-        control={control}
-        status={status}
-        parts={parts}
+        value={value}
+        placeholder="YYYY-MM-DD hh:mm:ss"
+        onChange={(e) => change(e.target.value)}
+        onBlur={() => {
+          left();
+          control.onBlur();
+        }}
+        inputRef={control.ref}
+        error={shown.invalid}
+        helperText={shown.message ?? `A date and time (2024-05-01 14:30:00) or a date alone, in ${zoneText}`}
+        fullWidth
+        size="small"
+        slotProps={{
+          htmlInput: { ...shown.dataProps, readOnly, spellCheck: false, autoComplete: 'off' },
+          input: {
+            endAdornment: (
+              <Box component="span" sx={ZONE_SX}>
+                {zoneText}
+              </Box>
+            ),
+          },
+        }}
       />
-    </Suspense>
+      {!readOnly && (
+        <Button
+          variant="outlined"
+          aria-label={`${text}: now`}
+          onClick={() => change(shownDateTime(nowDateTime(zone), zone))}
+        >
+          Now
+        </Button>
+      )}
+    </Stack>
   );
 }

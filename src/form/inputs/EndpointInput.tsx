@@ -89,12 +89,16 @@ export function EndpointInput({ field, name, label }: InputProps) {
         renderOption={(props, option) => {
           const { key, ...rest } = props;
           return (
-            <Box component="li" key={key} {...rest} sx={{ display: 'block' }}>
-              <strong>{option.name ?? option.reference}</strong>
-              <br />
-              <small>
-                {option.address} {option.connectionType ? `· ${option.connectionType}` : ''}
-              </small>
+            // The listbox lays an option out as a flex row: one block inside keeps name and address on two lines.
+            <Box component="li" key={key} {...rest}>
+              <Box>
+                <Box component="strong" sx={{ display: 'block' }}>
+                  {option.name ?? option.reference}
+                </Box>
+                <Box component="small" sx={{ display: 'block', overflowWrap: 'anywhere' }}>
+                  {option.address} {option.connectionType ? `· ${option.connectionType}` : ''}
+                </Box>
+              </Box>
             </Box>
           );
         }}

@@ -6,6 +6,7 @@ import { useEditor } from '../context';
 import { CONNECTION_TYPE_VS } from '../../kernel/canonicals';
 import { buildEndpoint, newEndpointReference, STUDY_PAYLOAD } from '../../study/endpoint';
 import { conceptToCoding } from './coding';
+import { endpointAddressProblem } from '../../validation/api';
 
 interface NewEndpointValues {
   name: string;
@@ -54,14 +55,17 @@ export function NewEndpointForm({ onCreate, onCancel }: NewEndpointFormProps) {
       (i) => i.severity === 'error' || i.severity === 'fatal',
     );
     let blocked = issues.length > 0;
-    if (endpoint.address !== '' && !URL.canParse(endpoint.address)) {
-      setError('address', { type: 'error', message: 'Address must be an absolute URL' });
+    const addressProblem = endpointAddressProblem(endpoint.address ?? '');
+    if (addressProblem !== undefined) {
+      setError('address', { type: 'error', message: addressProblem });
       blocked = true;
     }
     const general: string[] = [];
     for (const issue of issues) {
       const message = issue.details?.text ?? issue.diagnostics ?? issue.code;
       const field = fieldOf(issue.expression?.[0]);
+      // The address's own message names what to type; the generic URL rule would only repeat it less clearly.
+      if (field === 'address' && addressProblem !== undefined) continue;
       if (field) setError(field, { type: 'error', message });
       else general.push(message);
     }

@@ -13,6 +13,8 @@ export type SaveFn = StudyEditorProps['onSave'];
 
 export interface RenderOptions {
   initial?: ImagingStudy;
+  /** The server's copy (an existing study); defaults to none (a new study). */
+  stored?: ImagingStudy;
   registry?: ProfileRegistry;
   validator?: Validator;
   onSave?: SaveFn;
@@ -30,6 +32,7 @@ export function renderEditor(options: RenderOptions = {}) {
       searchEndpoints={searchEndpoints}
       onSave={onSave}
       {...(options.initial ? { initial: options.initial } : {})}
+      {...(options.stored ? { stored: options.stored } : {})}
     />,
   );
   return { user, onSave, searchEndpoints, view };

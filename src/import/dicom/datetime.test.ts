@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dicomDate, dicomOffset, dicomTime, offsetInZone, startedParts, startedValue } from './datetime';
+import { offsetInZone } from '../../kernel/timezone';
+import { dicomDate, dicomOffset, dicomTime, startedParts, startedValue } from './datetime';
 
 describe('DICOM date and time to FHIR', () => {
   it('converts DA, TM and the offset', () => {

@@ -1,7 +1,8 @@
 /**
- * DICOM dates and times (DA, TM, TimezoneOffsetFromUTC) to FHIR dateTime, and the UTC offset of a
- * named time zone at a given wall-clock time (for studies whose files carry no offset).
+ * DICOM dates and times (DA, TM, TimezoneOffsetFromUTC) to FHIR dateTime; a time without an offset gets the offset
+ * of a named time zone (src/kernel/timezone.ts).
  */
+import { offsetInZone } from '../../kernel/timezone';
 
 /** `YYYYMMDD` (or the old `YYYY.MM.DD`) to `YYYY-MM-DD`; undefined if it is not a date. */
 export function dicomDate(da: string | undefined): string | undefined {
@@ -28,43 +29,6 @@ export function dicomOffset(offset: string | undefined): string | undefined {
   const [, sign, hh, mm] = match as unknown as [string, string, string, string];
   if (Number(hh) > 14 || Number(mm) > 59) return undefined;
   return `${sign}${hh}:${mm}`;
-}
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** Minutes east of UTC of `timeZone` at the instant `epochMs`. */
-function zoneMinutesAt(timeZone: string, epochMs: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(new Date(epochMs))
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{1,2})(?::?(\d{2}))?/.exec(name ?? '');
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
-  return match[1] === '-' ? -minutes : minutes;
-}
-
-/**
- * The UTC offset (`+01:00`) that `timeZone` (IANA name) had at the wall-clock time `local`
- * (`YYYY-MM-DDTHH:mm:ss`), daylight saving included. Throws RangeError for an unknown zone.
- */
-export function offsetInZone(local: string, timeZone: string): string {
-  const [date = '', time = '00:00:00'] = local.split('T');
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi, s] = time.split(':').map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The wall time read as UTC is off by the zone's offset; one correction settles it except in a DST gap.
-  const first = zoneMinutesAt(timeZone, asUtc);
-  const second = zoneMinutesAt(timeZone, asUtc - first * 60_000);
-  return offsetText(second);
-}
-
-/** The browser's own time zone (IANA name). */
-export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 export interface StartedParts {
