@@ -22,6 +22,9 @@ import { DicomUidInput, StudyUidInput } from './inputs/UidInputs';
 import { UnsignedIntInput } from './inputs/UnsignedIntInput';
 import { ACCESSION_FIELD, STUDY_UID_FIELD } from './issues';
 import { AccessionInput } from './inputs/AccessionInput';
+import { OrderConceptsInput } from './inputs/OrderConceptsInput';
+import { PractitionerReferenceInput } from './inputs/PractitionerReferenceInput';
+import { TerminologyCodingInput } from './inputs/TerminologyCodingInput';
 
 /** The slice's `value` field (for its schema path), labelled and required like the slice. */
 function studyUidValueField(slice: FormField): FormField {
@@ -47,6 +50,13 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
       return <ComputedCountInput {...props} />;
     case 'dicom-uid':
       return <DicomUidInput {...props} />;
+    case 'anatomic-region':
+    case 'laterality':
+      return <TerminologyCodingInput {...props} table={field.kind} />;
+    case 'order-concepts':
+      return <OrderConceptsInput {...props} />;
+    case 'practitioner-reference':
+      return <PractitionerReferenceInput {...props} />;
     case 'coding-list':
       return <CodingListInput {...props} />;
     case 'codeable-concept-list':
