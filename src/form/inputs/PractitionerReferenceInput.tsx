@@ -1,7 +1,7 @@
 /**
  * The referrer: a search of the server's Practitioners by name, each shown with its name and identifier; picking one
  * refers to it (`Practitioner/<id>` with the name as display). No raw reference box. Without the permission to search
- * Practitioners the picker is off and says which permission is missing; the referrer the study has stays shown.
+ * Practitioners the picker is read-only and says which permission is missing; the referrer the study has stays shown.
  */
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import type { Practitioner, Reference } from 'fhir/r4';
@@ -84,8 +84,8 @@ export function PractitionerReferenceInput({ field, name, label }: InputProps) {
       id={status.id}
       options={result?.options ?? []}
       value={value}
-      readOnly={readOnly}
-      disabled={cannot !== undefined && !readOnly}
+      // Read-only, not disabled, without the search: the reason stays readable and the field reachable by keyboard.
+      readOnly={readOnly || cannot !== undefined}
       loading={typed.trim() !== '' && result === undefined}
       noOptionsText={typed.trim() === '' ? 'Type a name to search' : 'No practitioner found'}
       filterOptions={(options) => options}

@@ -16,11 +16,12 @@ import { conceptToCoding, inConcepts, isCoding, rankConcepts, sameCoding } from 
 import { OtherCodeEntry } from './OtherCodeEntry';
 import type { InputProps } from './types';
 
-const tables = lazyModule(() => import('../../profile/dicom-terminology'));
+/** The DICOM code lists, in a chunk of their own (shared with the DICOM import). */
+export const terminologyTables = lazyModule(() => import('../../profile/dicom-terminology'));
 
 export type TerminologyTable = 'anatomic-region' | 'laterality';
 
-type Tables = Awaited<ReturnType<typeof tables.load>>;
+type Tables = Awaited<ReturnType<typeof terminologyTables.load>>;
 
 const TABLE: Record<TerminologyTable, (module: Tables) => ValueSetModel> = {
   'anatomic-region': (m) => m.ANATOMIC_REGIONS,
@@ -74,7 +75,7 @@ export function TerminologyCodingInput({ field, name, label, table }: InputProps
   const { readOnly } = useEditor();
   const { field: control, fieldState } = useController({ name });
   const status = fieldStatus(name, field.schemaPath, fieldState);
-  const loaded = tables.useModule();
+  const loaded = terminologyTables.useModule();
   const list = loaded.status === 'ready' ? TABLE[table](loaded.module) : undefined;
   const value = isCoding(control.value) ? control.value : null;
   const options = (list?.concepts ?? []).map(conceptToCoding);
