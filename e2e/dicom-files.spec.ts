@@ -77,7 +77,7 @@ test("dropping a generated study's files fills every mapped field, and the valid
     number: 1,
     modality: { system: DCM, code: 'CT' },
     description: 'CT low dose',
-    bodySite: { system: 'http://snomed.info/sct', code: '43799004' },
+    bodySite: { system: 'http://snomed.info/sct', code: '816094009' },
     numberOfInstances: 3,
   });
   expect(ct?.instance?.map((i) => [i.number, i.sopClass.code])).toEqual([

@@ -134,6 +134,20 @@ test('a v2 grant without user/Endpoint.c keeps studies editable but offers only 
   await expectAccessible(app);
 });
 
+test('a v2 grant without user/Practitioner.rs keeps the referrer picker off, saying why', async ({ page }) => {
+  const app = await ehrLaunch(page, ada, { consent: true });
+  await consent(app, V2_REQUESTED, ['user/Practitioner.rs']);
+  await expectBanner(app, ada);
+  await app.getByRole('link', { name: 'New study' }).click();
+  await app.getByRole('button', { name: /More details/ }).click();
+  const referrer = app.getByRole('combobox', { name: 'Referrer', exact: true });
+  await expect(referrer).not.toBeEditable();
+  await expect(referrer).toHaveAccessibleDescription(
+    'You are not allowed to look up the names of referring physicians (the app needs the user/Practitioner.s permission). Ask your administrator for access.',
+  );
+  await expectAccessible(app);
+});
+
 test.describe('a server that speaks only SMART v1', () => {
   let v1: OwnSandbox;
   test.beforeAll(async () => {

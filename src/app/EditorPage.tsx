@@ -3,9 +3,17 @@ import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
-import { lazyModule, StudyEditor, whenIdle, type EditorSnapshot, type InlineEndpoint } from '../form';
+import {
+  EditorLookupsContext,
+  lazyModule,
+  StudyEditor,
+  whenIdle,
+  type EditorSnapshot,
+  type InlineEndpoint,
+} from '../form';
 import { IMPORT_ADD_ONS, OrderSourceContext } from '../import';
 import { encounterDescriber } from './encounter';
+import { editorLookups } from './lookups';
 import { orderSource } from './orders';
 import { issuerEntry, loadConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
@@ -137,6 +145,7 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
     [encounterId],
   );
   const orders = useMemo(() => orderSource(session, orderId), [session, orderId]);
+  const lookups = useMemo(() => editorLookups(session, orders), [session, orders]);
   const key = draftKey({ iss, patientId, studyId });
 
   const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });
@@ -329,24 +338,26 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
           {lookup.existing && <ExistingStudyAlert study={lookup.existing} />}
           {accession.found && <AccessionDuplicateAlert {...accession.found} />}
           <OrderSourceContext.Provider value={orders}>
-            <StudyEditor
-              key={editing.generation}
-              registry={registry}
-              validator={validator}
-              initial={editing.initial}
-              {...(editing.original ? { stored: editing.original } : {})}
-              initialNewEndpoints={editing.newEndpoints}
-              patient={patient}
-              searchEndpoints={session.searchEndpoints}
-              onSave={onSave}
-              onEdit={autosave.onEdit}
-              readOnly={!!cannotSave}
-              cannotCreateEndpoint={endpointRestriction(grantedScopes)}
-              addOns={IMPORT_ADD_ONS}
-              describeEncounter={describeEncounter}
-              {...(newStudy ? { newStudy } : {})}
-              {...(accessionSystem === undefined ? {} : { accessionSystem })}
-            />
+            <EditorLookupsContext.Provider value={lookups}>
+              <StudyEditor
+                key={editing.generation}
+                registry={registry}
+                validator={validator}
+                initial={editing.initial}
+                {...(editing.original ? { stored: editing.original } : {})}
+                initialNewEndpoints={editing.newEndpoints}
+                patient={patient}
+                searchEndpoints={session.searchEndpoints}
+                onSave={onSave}
+                onEdit={autosave.onEdit}
+                readOnly={!!cannotSave}
+                cannotCreateEndpoint={endpointRestriction(grantedScopes)}
+                addOns={IMPORT_ADD_ONS}
+                describeEncounter={describeEncounter}
+                {...(newStudy ? { newStudy } : {})}
+                {...(accessionSystem === undefined ? {} : { accessionSystem })}
+              />
+            </EditorLookupsContext.Provider>
           </OrderSourceContext.Provider>
         </>
       )}

@@ -46,7 +46,12 @@ export function orderRestriction(granted: readonly string[]): string | undefined
   return restriction(granted, [SEARCH_ORDERS]);
 }
 
+/** Why Practitioners cannot be searched with these scopes (the referrer picker then says so and stays off). */
+export function practitionerRestriction(granted: readonly string[]): string | undefined {
+  return restriction(granted, [READ_PRACTITIONERS]);
+}
+
 /** Whether requesters can be looked up by name (else the order's own requester display is shown). */
 export function canReadPractitioners(granted: readonly string[]): boolean {
-  return restriction(granted, [READ_PRACTITIONERS]) === undefined;
+  return practitionerRestriction(granted) === undefined;
 }

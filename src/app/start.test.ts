@@ -35,6 +35,7 @@ function session(grantedScopes: string[], overrides: Partial<FhirSession> = {}):
     readOrder: vi.fn(),
     readEncounter: vi.fn(),
     readPractitioners: vi.fn(() => Promise.resolve([])),
+    searchPractitioners: vi.fn(() => Promise.resolve([])),
     request: vi.fn(),
     ...overrides,
   };

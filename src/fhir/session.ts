@@ -60,6 +60,8 @@ export interface FhirSession {
   searchOrders(): Promise<ServiceRequest[]>;
   /** Practitioners by id (the requesters of orders); needs a user-level Practitioner scope. */
   readPractitioners(ids: readonly string[]): Promise<Practitioner[]>;
+  /** Practitioners whose name contains `text`, at most 20 (the referrer search); needs the same scope. */
+  searchPractitioners(text: string): Promise<Practitioner[]>;
   /** One of the patient's orders, by id. */
   readOrder(id: string): Promise<ServiceRequest>;
   /** One of the patient's encounters, by id. */
@@ -128,6 +130,14 @@ function toSession(client: Client): FhirSession {
       if (ids.length === 0) return [];
       const list = ids.map(encodeURIComponent).join(',');
       const bundle = await request<Bundle>({ url: `Practitioner?_id=${list}&_count=${ids.length}`, ...json });
+      return resourcesOf<Practitioner>(bundle, 'Practitioner');
+    },
+    async searchPractitioners(text) {
+      const words = text.trim().slice(0, MAX_SEARCH_TEXT);
+      const bundle = await request<Bundle>({
+        url: `Practitioner?name:contains=${encodeURIComponent(words)}&_count=20`,
+        ...json,
+      });
       return resourcesOf<Practitioner>(bundle, 'Practitioner');
     },
     request,

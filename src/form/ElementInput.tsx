@@ -3,7 +3,7 @@
  * chosen), with a recursive backbone renderer as the default.
  */
 import { Box, Stack, Typography } from '@mui/material';
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import type { FormField } from './form-model';
 import { CodeSelectInput } from './inputs/CodeSelectInput';
 import { CodingInput, CodingListInput } from './inputs/CodingInputs';
@@ -22,6 +22,10 @@ import { DicomUidInput, StudyUidInput } from './inputs/UidInputs';
 import { UnsignedIntInput } from './inputs/UnsignedIntInput';
 import { ACCESSION_FIELD, STUDY_UID_FIELD } from './issues';
 import { AccessionInput } from './inputs/AccessionInput';
+import { OrderConceptsInput } from './inputs/OrderConceptsInput';
+import { PractitionerReferenceInput } from './inputs/PractitionerReferenceInput';
+import { terminologyTables, TerminologyCodingInput } from './inputs/TerminologyCodingInput';
+import { whenIdle } from './lazy-module';
 
 /** The slice's `value` field (for its schema path), labelled and required like the slice. */
 function studyUidValueField(slice: FormField): FormField {
@@ -47,6 +51,13 @@ export const ElementInput = memo(function ElementInput({ field, name, label }: I
       return <ComputedCountInput {...props} />;
     case 'dicom-uid':
       return <DicomUidInput {...props} />;
+    case 'anatomic-region':
+    case 'laterality':
+      return <TerminologyCodingInput {...props} table={field.kind} />;
+    case 'order-concepts':
+      return <OrderConceptsInput {...props} />;
+    case 'practitioner-reference':
+      return <PractitionerReferenceInput {...props} />;
     case 'coding-list':
       return <CodingListInput {...props} />;
     case 'codeable-concept-list':
@@ -94,6 +105,8 @@ export function BackboneInput({ field, name, label }: InputProps) {
 
 /** The fields of a section, each under its own name at the top level of the resource. */
 export function FieldList({ fields }: { fields: readonly FormField[] }) {
+  // The body site and laterality lists are not needed for the first paint: fetched once the page is idle.
+  useEffect(() => whenIdle(terminologyTables.load), []);
   return (
     <Stack spacing={2.5}>
       {fields.map((f) => (

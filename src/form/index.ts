@@ -5,3 +5,4 @@ export { buildFormModel, IMR_IMAGING_STUDY_URL, type FormField, type FormModel }
 export { expressionToFieldPath, fieldPathToExpression } from './paths';
 export type { ProfileRegistry, Validator } from './ports';
 export { lazyModule, whenIdle, type LazyModule, type LazyModuleState } from './lazy-module';
+export { EditorLookupsContext, type EditorLookups, type OrderConcepts } from './lookups';

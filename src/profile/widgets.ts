@@ -9,4 +9,12 @@ export type ProfileWidget =
   | 'encounter-reference'
   | 'computed-count'
   | 'sop-class'
-  | 'dicom-uid';
+  | 'dicom-uid'
+  /** A series' body site, picked from DICOM CID 4031 (lazily loaded). */
+  | 'anatomic-region'
+  /** A series' laterality, picked from DICOM CID 244 (lazily loaded). */
+  | 'laterality'
+  /** Coded concepts the patient's orders carry (procedure, reason), or free text. */
+  | 'order-concepts'
+  /** A Practitioner found on the server by name. */
+  | 'practitioner-reference';

@@ -35,6 +35,30 @@ export function procedureFrom(code: CodeableConcept): CodeableConcept {
   return out;
 }
 
+/** The concepts without repeats (same text and codings), in their order. */
+function distinct(concepts: CodeableConcept[]): CodeableConcept[] {
+  const seen = new Set<string>();
+  return concepts.filter((c) => {
+    const key = JSON.stringify([c.text ?? '', (c.coding ?? []).map((x) => [x.system, x.code, x.display])]);
+    return !seen.has(key) && seen.add(key);
+  });
+}
+
+/**
+ * What the orders offer the study's coded fields: their procedures as procedureCode (a RadLex Playbook coding first)
+ * and their reasons, each without repeats, in the orders' order. Orders that cannot be picked offer nothing.
+ */
+export function orderConcepts(orders: readonly ServiceRequest[]): {
+  procedureCode: CodeableConcept[];
+  reasonCode: CodeableConcept[];
+} {
+  const pickable = orders.filter(isPickable);
+  return {
+    procedureCode: distinct(pickable.flatMap((o) => (o.code ? [procedureFrom(o.code)] : []))),
+    reasonCode: distinct(pickable.flatMap((o) => structuredClone(o.reasonCode ?? []))),
+  };
+}
+
 /** Whether an order may be picked for a study (revoked and entered-in-error orders are shown, not picked). */
 export function isPickable(order: ServiceRequest): boolean {
   return !UNPICKABLE.has(order.status);

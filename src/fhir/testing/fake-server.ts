@@ -44,6 +44,7 @@ export function fakeServer(handler: Handler, context: Partial<LaunchContext> = {
     readOrder: () => Promise.reject(new Error('not used')),
     readEncounter: () => Promise.reject(new Error('not used')),
     readPractitioners: () => Promise.reject(new Error('not used')),
+    searchPractitioners: () => Promise.reject(new Error('not used')),
     async request<T>(options: FhirRequestOptions): Promise<T> {
       const recorded: RecordedRequest = { ...options, method: options.method ?? 'GET' };
       if (options.body) recorded.json = JSON.parse(options.body);

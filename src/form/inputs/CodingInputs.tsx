@@ -273,7 +273,7 @@ interface PickerTextFieldProps {
 }
 
 /** The text field of both coding pickers: label, required mark, error state and the message as helper text. */
-function PickerTextField({ params, label, required, status, helper, inputRef }: PickerTextFieldProps) {
+export function PickerTextField({ params, label, required, status, helper, inputRef }: PickerTextFieldProps) {
   return (
     <TextField
       {...params}

@@ -5,6 +5,7 @@ import type { ImagingStudy } from 'fhir/r4';
 import { vi } from 'vitest';
 import { loadImrRegistry, type ProfileRegistry } from '../../profile';
 import type { Validator } from '../ports';
+import { EditorLookupsContext, type EditorLookups } from '../lookups';
 import { StudyEditor, type StudyEditorProps } from '../StudyEditor';
 import { patient, serverEndpoint } from '../../testing/fixtures';
 import { imrValidator } from '../../validation';
@@ -18,6 +19,8 @@ export interface RenderOptions {
   registry?: ProfileRegistry;
   validator?: Validator;
   onSave?: SaveFn;
+  /** What the page would provide to the coded pickers (orders' concepts, Practitioner search). */
+  lookups?: EditorLookups;
 }
 
 export function renderEditor(options: RenderOptions = {}) {
@@ -25,15 +28,17 @@ export function renderEditor(options: RenderOptions = {}) {
   const searchEndpoints = vi.fn(() => Promise.resolve([serverEndpoint]));
   const user = userEvent.setup();
   const view = render(
-    <StudyEditor
-      registry={options.registry ?? loadImrRegistry()}
-      validator={options.validator ?? imrValidator()}
-      patient={patient}
-      searchEndpoints={searchEndpoints}
-      onSave={onSave}
-      {...(options.initial ? { initial: options.initial } : {})}
-      {...(options.stored ? { stored: options.stored } : {})}
-    />,
+    <EditorLookupsContext.Provider value={options.lookups ?? {}}>
+      <StudyEditor
+        registry={options.registry ?? loadImrRegistry()}
+        validator={options.validator ?? imrValidator()}
+        patient={patient}
+        searchEndpoints={searchEndpoints}
+        onSave={onSave}
+        {...(options.initial ? { initial: options.initial } : {})}
+        {...(options.stored ? { stored: options.stored } : {})}
+      />
+    </EditorLookupsContext.Provider>,
   );
   return { user, onSave, searchEndpoints, view };
 }

@@ -1,9 +1,10 @@
 /**
  * DICOM coded values to FHIR Codings: coding scheme designators (PS3.16 8.2) to code system URIs,
- * BodyPartExamined defined terms to SNOMED CT (PS3.16 Annex L, common regions only) and Laterality.
+ * BodyPartExamined defined terms to DICOM CID 4031 (PS3.16 Annex L) and Laterality to CID 244.
  */
 import type { CodeableConcept, Coding } from 'fhir/r4';
 import { DCM_SYSTEM, LOINC_SYSTEM, SNOMED_SYSTEM } from '../../kernel/canonicals';
+import { anatomicRegionFor, lateralityConcept } from '../../profile/dicom-terminology';
 import type { CodedEntry } from './types';
 
 const SCHEMES: Record<string, string> = {
@@ -32,34 +33,23 @@ export function codedEntryToConcept(entry: CodedEntry): CodeableConcept {
   return concept;
 }
 
-const BODY_PARTS: Record<string, [code: string, display: string]> = {
-  ABDOMEN: ['818981001', 'Abdomen'],
-  BRAIN: ['12738006', 'Brain'],
-  BREAST: ['76752008', 'Breast'],
-  CHEST: ['43799004', 'Chest'],
-  HEAD: ['69536005', 'Head'],
-  HEART: ['80891009', 'Heart'],
-  KNEE: ['72696002', 'Knee'],
-  NECK: ['45048000', 'Neck'],
-  PELVIS: ['816092008', 'Pelvis'],
-};
-
-/** BodyPartExamined as a Coding: SNOMED CT for the common regions, else the DICOM term as display text. */
+/**
+ * BodyPartExamined as a Coding: the CID 4031 region PS3.16 Annex L gives for the defined term (101 of its 119
+ * regions have one), else the term as it is, as display text, for the user to pick a region for.
+ */
 export function bodyPartCoding(term: string): Coding {
-  const known = BODY_PARTS[term.toUpperCase()];
-  return known ? { system: SNOMED_SYSTEM, code: known[0], display: known[1] } : { display: term };
+  const region = anatomicRegionFor(term);
+  return region ? { ...region } : { display: term };
 }
 
-const LATERALITY: Record<string, Coding> = {
-  R: { system: SNOMED_SYSTEM, code: '24028007', display: 'Right' },
-  L: { system: SNOMED_SYSTEM, code: '7771000', display: 'Left' },
-  B: { system: SNOMED_SYSTEM, code: '51440002', display: 'Right and left' },
-};
+/** DICOM Laterality (0020,0060) and ImageLaterality (0020,0062) values as their CID 244 SNOMED CT codes. */
+const LATERALITY_CODES: Record<string, string> = { R: '24028007', L: '7771000', B: '51440002' };
 
-/** Laterality `R`/`L` (or ImageLaterality `B`) as the SNOMED CT Coding R4 suggests; `U` (unpaired) has none. */
+/** Laterality `R`/`L` (or ImageLaterality `B`) as its CID 244 Coding; `U` (unpaired) has none. */
 export function lateralityCoding(value: string | undefined): Coding | undefined {
-  const known = value === undefined ? undefined : LATERALITY[value.toUpperCase()];
-  return known ? { ...known } : undefined;
+  const code = value === undefined ? undefined : LATERALITY_CODES[value.toUpperCase()];
+  const concept = code === undefined ? undefined : lateralityConcept(code);
+  return concept ? { ...concept } : undefined;
 }
 
 /** A DICOM modality code as a DCM Coding, with the CID 29 meaning when it has one. */

@@ -82,7 +82,7 @@ describe('groupStudies + mapStudy', () => {
       number: 1,
       modality: { system: DCM, code: 'CT', display: 'Computed Tomography' },
       numberOfInstances: 2,
-      bodySite: { system: 'http://snomed.info/sct', code: '43799004', display: 'Chest' },
+      bodySite: { system: 'http://snomed.info/sct', code: '816094009', display: 'Chest' },
       laterality: { system: 'http://snomed.info/sct', code: '7771000', display: 'Left' },
       instance: [
         {

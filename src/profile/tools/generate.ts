@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { StructureDefinitionJson } from '../fhir-json';
 import { compactStructureDefinition } from './compact';
 import { datatypeClosure, primitiveDefinitions, resourceTypeNames } from './datatypes';
+import { dicomTerminology } from './dicom-terminology';
 import { loadFhirR4Source, type ValueSetJson } from './fhir-r4-source';
 import { generateSnapshots } from './snapshots';
 import { enforcedBindings, expandValueSets } from './valuesets';
@@ -60,8 +61,8 @@ function toText(json: unknown): string {
 
 /**
  * Produces every file of src/profile/generated/ in memory: the two profile snapshots, the
- * compact base datatypes they reach, the primitive types, the resource type names and the
- * value set expansions. Deterministic: same inputs, same bytes.
+ * compact base datatypes they reach, the primitive types, the resource type names, the
+ * value set expansions and the DICOM code lists the pickers offer. Deterministic: same inputs, same bytes.
  */
 export async function generateProfileArtefacts(): Promise<GeneratedFile[]> {
   const source = loadFhirR4Source();
@@ -101,6 +102,7 @@ export async function generateProfileArtefacts(): Promise<GeneratedFile[]> {
     { name: 'primitives.json', text: toText(primitiveDefinitions(source)) },
     { name: 'resource-types.json', text: toText(resourceTypeNames(source)) },
     { name: 'valuesets.json', text: toText(valueSets) },
+    { name: 'dicom-terminology.json', text: toText(dicomTerminology()) },
     {
       name: 'base-resources.json',
       text: toText({
