@@ -1,5 +1,5 @@
 /** The ImagingStudy editor: a form generated from the IMR profile, validated live. */
-import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Patient } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -101,24 +101,31 @@ function DetailsSection({ fields }: { fields: readonly FormField[] }) {
     [bus, fields],
   );
   if (fields.length === 0) return null;
+  // A plain disclosure (WAI-ARIA): a button in the heading that shows and hides the region. MUI's Accordion brought
+  // Collapse and its transition into the editor's first load for one section.
   return (
-    <Accordion
-      expanded={open}
-      onChange={(_e, next) => setOpen(next)}
-      disableGutters
-      variant="outlined"
-      // The summary button sits in this heading; a heading inside it would nest one heading in another.
-      slotProps={{ heading: { component: 'h2' } }}
-    >
-      <AccordionSummary aria-controls="more-details-content" id="more-details-header">
-        <Typography component="span" variant="h6">
+    <Paper variant="outlined" component="section" aria-labelledby="more-details-header">
+      <Typography component="h2" variant="h6" sx={{ m: 0 }}>
+        <Button
+          id="more-details-header"
+          aria-expanded={open}
+          aria-controls="more-details-content"
+          onClick={() => setOpen(!open)}
+          color="inherit"
+          fullWidth
+          sx={{ justifyContent: 'space-between', font: 'inherit', textTransform: 'none', px: 2, py: 1.5 }}
+        >
           More details
-        </Typography>
-      </AccordionSummary>
-      <AccordionDetails id="more-details-content">
+          <Box component="span" aria-hidden sx={{ transform: open ? 'rotate(180deg)' : undefined }}>
+            ▾
+          </Box>
+        </Button>
+      </Typography>
+      {/* Kept mounted while hidden: its fields stay registered with the form. */}
+      <Box id="more-details-content" hidden={!open} sx={{ p: 2, pt: 0 }}>
         <FieldList fields={fields} />
-      </AccordionDetails>
-    </Accordion>
+      </Box>
+    </Paper>
   );
 }
 
