@@ -16,7 +16,14 @@ export interface FormIssue {
   name?: string;
   severity: IssueSeverity;
   message: string;
+  /** A required element with no value: the status counts these as fields still to fill. */
+  required?: boolean;
+  /** The element path (FHIRPath) of an issue that names no input, shown with its message. */
+  path?: string;
 }
+
+/** The react-hook-form error type of an input whose only errors are missing required values. */
+export const REQUIRED_TYPE = 'required';
 
 /** The react-hook-form field name of the Study Instance UID input. */
 export const STUDY_UID_FIELD = `identifier.${STUDY_UID_INDEX}.value`;
@@ -88,9 +95,10 @@ export function toFormIssues(
     const expression = issue.expression?.[0] ?? issue.location?.[0];
     const path = expression === undefined ? undefined : expressionToFieldPath(expression);
     const name = path === undefined ? undefined : inputNameFor(path, inputs);
-    out.push(
-      name === undefined ? { severity, message: messageOf(issue) } : { name, severity, message: messageOf(issue) },
-    );
+    const message = messageOf(issue);
+    const required = severity === 'error' && issue.code === 'required' ? { required: true } : {};
+    if (name !== undefined) out.push({ name, severity, message, ...required });
+    else out.push({ severity, message, ...required, ...(expression === undefined ? {} : { path: expression }) });
   }
   return out;
 }
@@ -104,8 +112,10 @@ export function toFieldErrors(issues: readonly FormIssue[]): FieldErrors<StudyFo
   }
   const errors: FieldErrors<StudyFormValues> = {};
   for (const [name, list] of byName) {
+    const worst = list.filter((i) => i.severity === 'error');
+    const type = worst.length === 0 ? 'warning' : worst.every((i) => i.required) ? REQUIRED_TYPE : 'error';
     const error: FieldError = {
-      type: list.some((i) => i.severity === 'error') ? 'error' : 'warning',
+      type,
       message: [...new Set(list.map((i) => i.message))].join('; '),
     };
     set(errors, name, error);
@@ -119,7 +129,9 @@ export function flattenErrors(errors: unknown, prefix = ''): FormIssue[] {
   const record = errors as Record<string, unknown>;
   const out: FormIssue[] = [];
   if (typeof record.type === 'string' && typeof record.message === 'string' && prefix !== '') {
-    out.push({ name: prefix, severity: record.type === 'warning' ? 'warning' : 'error', message: record.message });
+    const { type, message } = record;
+    if (type === 'warning') out.push({ name: prefix, severity: 'warning', message });
+    else out.push({ name: prefix, severity: 'error', message, ...(type === REQUIRED_TYPE ? { required: true } : {}) });
   }
   for (const [key, child] of Object.entries(record)) {
     if (key === 'ref' || key === 'type' || key === 'message' || key === 'types') continue;
