@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
@@ -25,7 +25,7 @@ import {
 } from './EditorNotices';
 import { useAccessionDuplicates } from './useAccessionDuplicates';
 import { LeaveDialog } from './LeaveDialog';
-import { replaceRoute } from './router';
+import { replaceRoute, routeHref } from './router';
 import { loadStudyDraft, useDraftAutosave, type StudyDraft } from './useDraftAutosave';
 import { useExistingStudy } from './useExistingStudy';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
@@ -328,6 +328,10 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
   const cannotSave = saveRestriction(grantedScopes, isNew);
   return (
     <>
+      {/* An in-app link: the unsaved-changes guard asks before it leaves edits behind. */}
+      <Link href={routeHref({ page: 'studies' })} sx={{ display: 'inline-block', mb: 1 }}>
+        Back to studies
+      </Link>
       <Typography variant="h5" component="h2" gutterBottom>
         {studyId ? 'Edit imaging study' : 'New imaging study'}
       </Typography>

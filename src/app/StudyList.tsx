@@ -9,11 +9,15 @@ import {
   TableContainer,
   TableHead,
   TableRow,
+  TableSortLabel,
   Typography,
 } from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
 import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { routeHref } from './router';
+import { displayDateTime } from '../kernel/date-display';
+import { parseDateTime } from '../kernel/datetime';
+import { plural } from '../kernel/text';
 import { ACCESSION_ENTRY, accessionOf as accessionIdentifier } from '../profile/identifiers';
 import { studyUidOf } from '../study/study-uid';
 
@@ -37,6 +41,41 @@ function matches(study: ImagingStudy, text: string): boolean {
     .join('\n')
     .toLowerCase()
     .includes(query);
+}
+
+/** The series and instance counts: the study's own, else counted from its series. */
+function contents(study: ImagingStudy): string {
+  const series = study.numberOfSeries ?? study.series?.length ?? 0;
+  const instances =
+    study.numberOfInstances ??
+    (study.series ?? []).reduce((n, s) => n + (s.numberOfInstances ?? s.instance?.length ?? 0), 0);
+  return `${plural(series, 'series', 'series')}, ${plural(instances, 'instance')}`;
+}
+
+/** When the study started, as a number to sort by (the instant; a date or year counts from its start). */
+function startedAt(study: ImagingStudy): number | undefined {
+  const parts = parseDateTime(study.started);
+  if (!parts) return undefined;
+  const time = Date.parse(parts.precision === 'date-time' ? `${parts.local}${parts.offset ?? '+00:00'}` : parts.local);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** R4's status code in words: `entered-in-error` → "Entered in error". */
+function statusText(status: string): string {
+  const words = status.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+type Order = 'asc' | 'desc';
+
+/** Sorted by start, newest first for `desc`; studies without a (readable) start come last either way. */
+function byStarted(studies: readonly ImagingStudy[], order: Order): ImagingStudy[] {
+  const keyed = studies.map((study) => ({ study, at: startedAt(study) }));
+  keyed.sort((a, b) => {
+    if (a.at === undefined || b.at === undefined) return a.at === undefined ? (b.at === undefined ? 0 : 1) : -1;
+    return order === 'asc' ? a.at - b.at : b.at - a.at;
+  });
+  return keyed.map((k) => k.study);
 }
 
 function modalities(study: ImagingStudy): string {
@@ -84,10 +123,14 @@ export function StudyList({ cannotCreate, children }: StudyListProps) {
 /** The studies found, each with the link that opens it, and a search over them. */
 export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
   const [search, setSearch] = useState('');
+  const [order, setOrder] = useState<Order>('desc');
   if (studies.length === 0) {
     return <Alert severity="info">This patient has no imaging studies on the server yet.</Alert>;
   }
-  const shown = studies.filter((s) => matches(s, search));
+  const shown = byStarted(
+    studies.filter((s) => matches(s, search)),
+    order,
+  );
   return (
     <TableContainer>
       {/* A plain labelled input: the list page does not load MUI's TextField for one search box. */}
@@ -108,26 +151,39 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
           Accession number, order, description, modality or Study Instance UID
         </Typography>
       </Box>
-      {shown.length === 0 && (
+      {shown.length === 0 ? (
         <Alert severity="info" role="status">
           No study matches “{search.trim()}”.
         </Alert>
+      ) : (
+        <Typography role="status" variant="body2" sx={{ mb: 1 }}>
+          {search.trim() === ''
+            ? plural(studies.length, 'study', 'studies')
+            : `${shown.length} of ${plural(studies.length, 'study', 'studies')} ${shown.length === 1 ? 'matches' : 'match'} “${search.trim()}”`}
+        </Typography>
       )}
       <Table size="small" aria-labelledby="studies-heading">
         <TableHead>
           <TableRow>
-            <TableCell scope="col">Started</TableCell>
+            <TableCell scope="col" sortDirection={order}>
+              <TableSortLabel active direction={order} onClick={() => setOrder((o) => (o === 'asc' ? 'desc' : 'asc'))}>
+                Started
+              </TableSortLabel>
+            </TableCell>
             <TableCell scope="col">Modalities</TableCell>
             <TableCell scope="col">Description</TableCell>
             <TableCell scope="col">{ACCESSION_ENTRY.label}</TableCell>
             <TableCell scope="col">Order</TableCell>
-            <TableCell scope="col">Study Instance UID</TableCell>
+            <TableCell scope="col">Status</TableCell>
+            <TableCell scope="col">Series and instances</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {shown.map((study) => (
             <TableRow key={study.id} hover>
-              <TableCell>{study.started ?? '—'}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {study.started ? displayDateTime(study.started) : '—'}
+              </TableCell>
               <TableCell>{modalities(study) || '—'}</TableCell>
               <TableCell>
                 <Link href={routeHref({ page: 'study', id: study.id ?? '' })}>
@@ -136,7 +192,8 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
               </TableCell>
               <TableCell>{accessionOf(study) || '—'}</TableCell>
               <TableCell>{ordersOf(study) || '—'}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{studyUidOf(study) ?? ''}</TableCell>
+              <TableCell>{statusText(study.status)}</TableCell>
+              <TableCell>{contents(study)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

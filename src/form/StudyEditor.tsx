@@ -11,7 +11,7 @@ import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
-import { flattenErrors, indexInputs, REQUIRED_TYPE, toFieldErrors, toFormIssues } from './issues';
+import { flattenErrors, indexInputs, REQUIRED_TYPE, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
 import { ViewTabs, type ViewTab } from './ViewTabs';
 import { outcomeFromError } from '../kernel/outcome';
@@ -81,9 +81,14 @@ function isOutcome(result: OperationOutcome | SaveReport | undefined): result is
   return result !== undefined && 'resourceType' in result && result.resourceType === 'OperationOutcome';
 }
 
-/** Whether an issue at `name` is checked again when the field `checked` is validated (its subtree). */
-function covers(checked: string, name: string | undefined): boolean {
-  return name !== undefined && (name === checked || name.startsWith(`${checked}.`));
+/**
+ * Whether the opening issue goes once the field `checked` is validated: an issue in its subtree is checked again, and
+ * a required element is filled once anything under it is (`endpoint` when `endpoint.0.reference` is set).
+ */
+function covers(checked: string, issue: FormIssue): boolean {
+  const { name } = issue;
+  if (name === undefined) return false;
+  return name === checked || name.startsWith(`${checked}.`) || (!!issue.required && checked.startsWith(`${name}.`));
 }
 
 /** The editor's state at one moment. */
@@ -193,7 +198,7 @@ export function StudyEditor({
           edits.emit();
           // The incremental path: only the checked fields' opening issues go (a cheap filter, no second pass).
           setOpening((prev) => {
-            const next = names ? prev.filter((i) => !names.some((n) => covers(n, i.name))) : [];
+            const next = names ? prev.filter((i) => !names.some((n) => covers(n, i))) : [];
             return next.length === prev.length ? prev : next;
           });
         },

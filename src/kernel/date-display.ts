@@ -1,0 +1,29 @@
+/**
+ * The one on-screen format of dates and times, for every place that shows one (the study list, the form's Started
+ * field, the PACS lookup): ISO-like and unambiguous in any locale, "2026-12-05 14:30". Stored values keep FHIR's
+ * grammar (./datetime.ts); this is only what people read and type.
+ */
+import { parseDateTime } from './datetime';
+
+/** The date and time format, as a dayjs format string. */
+export const DISPLAY_DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+/** The date format, as a dayjs format string (also the placeholder of a typed date). */
+export const DISPLAY_DATE_FORMAT = 'YYYY-MM-DD';
+
+/**
+ * A FHIR date or dateTime as shown: "2026-12-05 14:30" (the stored wall-clock time, seconds left out), "2026-12-05",
+ * "2026-12" or "2026" by precision; a value outside the grammar is shown as stored, never hidden.
+ */
+export function displayDateTime(value: string): string {
+  const parts = parseDateTime(value);
+  if (!parts) return value;
+  return parts.precision === 'date-time' ? parts.local.slice(0, 16).replace('T', ' ') : parts.local;
+}
+
+/** Whether `text` is a whole date typed in the display format ("2026-12-05"), a real day of the calendar. */
+export function isDisplayDate(text: string): boolean {
+  if (parseDateTime(text)?.precision !== 'date') return false;
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
