@@ -11,8 +11,11 @@ import { cspSourcesFromConfig, securityHeaders } from '../../../src/app/csp';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** Outside dist/, so the bench never fights `npm start` or Playwright over the app's build. */
-export const BENCH_DIST = join(ROOT, 'node_modules/.cache/bench-dist');
+/**
+ * Outside dist/, so the bench never fights `npm start` or Playwright over the app's build. BENCH_DIST_DIR moves it
+ * (node_modules may be shared by several checkouts, each running its own bench).
+ */
+export const BENCH_DIST = process.env.BENCH_DIST_DIR ?? join(ROOT, 'node_modules/.cache/bench-dist');
 const BARE_DIST = join(ROOT, 'node_modules/.cache/bench-bare-dist');
 
 export interface BenchServers {
