@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayDateTime, isDisplayDate } from './date-display';
+import { displayDateTime, displayInstant, isDisplayDate } from './date-display';
 
 describe('displayDateTime', () => {
   it('shows a stored dateTime as "YYYY-MM-DD HH:mm", and lower precisions as stored', () => {
@@ -21,5 +21,13 @@ describe('isDisplayDate', () => {
     expect(isDisplayDate('2026-02-31')).toBe(false);
     expect(isDisplayDate('12/05/2026')).toBe(false);
     expect(isDisplayDate('2026-12')).toBe(false);
+  });
+});
+
+describe('displayInstant', () => {
+  it('shows an instant in local time as YYYY-MM-DD HH:mm', () => {
+    const local = new Date(2026, 11, 5, 9, 7, 30);
+    expect(displayInstant(local.toISOString())).toBe('2026-12-05 09:07');
+    expect(displayInstant('not a time')).toBe('not a time');
   });
 });

@@ -27,3 +27,12 @@ export function isDisplayDate(text: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** An instant (`Date.toISOString()`, a draft's time) in the viewer's local time: "2026-12-05 14:30". */
+export function displayInstant(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
