@@ -9,14 +9,12 @@ import {
   TableContainer,
   TableHead,
   TableRow,
-  TableSortLabel,
   Typography,
 } from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
 import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { routeHref } from './router';
 import { displayDateTime } from '../kernel/date-display';
-import { parseDateTime } from '../kernel/datetime';
 import { plural } from '../kernel/text';
 import { ACCESSION_ENTRY, accessionOf as accessionIdentifier } from '../profile/identifiers';
 import { studyUidOf } from '../study/study-uid';
@@ -52,11 +50,9 @@ function contents(study: ImagingStudy): string {
   return `${plural(series, 'series', 'series')}, ${plural(instances, 'instance')}`;
 }
 
-/** When the study started, as a number to sort by (the instant; a date or year counts from its start). */
+/** When the study started, as a number to sort by (the instant; a date or year counts from its start, UTC). */
 function startedAt(study: ImagingStudy): number | undefined {
-  const parts = parseDateTime(study.started);
-  if (!parts) return undefined;
-  const time = Date.parse(parts.precision === 'date-time' ? `${parts.local}${parts.offset ?? '+00:00'}` : parts.local);
+  const time = study.started === undefined ? NaN : Date.parse(study.started);
   return Number.isNaN(time) ? undefined : time;
 }
 
@@ -166,9 +162,17 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
         <TableHead>
           <TableRow>
             <TableCell scope="col" sortDirection={order}>
-              <TableSortLabel active direction={order} onClick={() => setOrder((o) => (o === 'asc' ? 'desc' : 'asc'))}>
+              {/* A plain Button, not TableSortLabel: the list page is the first load and already has Button. */}
+              <Button
+                size="small"
+                onClick={() => setOrder((o) => (o === 'asc' ? 'desc' : 'asc'))}
+                sx={{ p: 0, minWidth: 0, font: 'inherit', textTransform: 'none', color: 'inherit' }}
+              >
                 Started
-              </TableSortLabel>
+                <Box component="span" aria-hidden sx={{ ml: 0.5 }}>
+                  {order === 'desc' ? '↓' : '↑'}
+                </Box>
+              </Button>
             </TableCell>
             <TableCell scope="col">Modalities</TableCell>
             <TableCell scope="col">Description</TableCell>
