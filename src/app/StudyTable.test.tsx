@@ -2,7 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ImagingStudy } from 'fhir/r4';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StudyTable } from './StudyList';
+import { StudyTable } from './StudyTable';
 
 afterEach(cleanup);
 
