@@ -31,14 +31,19 @@ test('the status line on a blank form counts the fields still to fill, and the s
   await expect(status.getByRole('heading')).toHaveText('Issues: 3 fields still to fill');
   await pickCodes(app, 'Modality', ['CT']);
   await typeDateTime(app.getByRole('group', { name: 'Started', exact: true }), '20260304102030');
+  const save = app.getByRole('button', { name: 'Save' });
+  const before = await save.boundingBox();
   await field(app, 'Endpoint').click();
   await app.getByRole('option', { name: /Main PACS/ }).click();
   await expect(status.getByRole('heading')).toHaveText('No issues');
+  await expect(status).toContainText('All required fields are filled.');
+  // Filling the last field does not move Save from under the pointer.
+  expect((await save.boundingBox())?.y).toBe(before?.y);
 
   const details = app.getByRole('button', { name: 'More details' });
   await details.click();
   await expect(details).toHaveAttribute('aria-expanded', 'true');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await save.click();
 
   const saved = app.getByRole('status').filter({ hasText: 'The imaging study was saved.' });
   await expect(saved).toBeFocused();

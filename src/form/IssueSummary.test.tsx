@@ -27,6 +27,7 @@ describe('the status above Save', () => {
     await screen.findByRole('region', { name: 'Issues: 3 fields still to fill' });
     expect(uid.getAttribute('aria-invalid')).toBe('false');
 
+    expect(status().textContent).toContain('Still to fill: Modality, Started, Endpoint');
     // Each link moves the focus to its field.
     await user.click(within(status()).getByRole('button', { name: 'Endpoint' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: /^Endpoint/ })));

@@ -90,17 +90,20 @@ export function IssueSummary({ inputs, formIssues, onFocusField, headingRef }: I
       <Typography id="issue-summary-heading" variant="h6" component="h2" tabIndex={-1} ref={headingRef}>
         {statusText(all)}
       </Typography>
-      {toFill.length > 0 && (
-        <Box component="p" sx={{ my: 1 }}>
-          Still to fill:{' '}
-          {toFill.map((name, i) => (
-            <span key={name}>
-              {i > 0 && ', '}
-              <FieldLink name={name} {...props} />
-            </span>
-          ))}
-        </Box>
-      )}
+      {/*
+        Always one line, also when nothing is left to fill: the Save button below must not move up under the pointer
+        the moment the last required field is filled.
+      */}
+      <Box component="p" sx={{ my: 1 }}>
+        {toFill.length === 0
+          ? 'All required fields are filled.'
+          : toFill.map((name, i) => (
+              <span key={name}>
+                {i === 0 ? 'Still to fill: ' : ', '}
+                <FieldLink name={name} {...props} />
+              </span>
+            ))}
+      </Box>
       {errorList.length > 0 && <IssueList issues={errorList} {...props} />}
       {warnings.length > 0 && (
         <>
