@@ -48,12 +48,13 @@ test.describe('Study Instance UID', () => {
       await uid.press(typed.slice(-1));
       await expectFieldError(uid, message);
       await expect(uid).toBeFocused();
-      await expect(app.getByRole('heading', { name: /^Issues: 1 error/ })).toBeVisible();
+      // The other required fields are still to fill: counted, never hidden behind "No issues".
+      await expect(app.getByRole('heading', { name: 'Issues: 3 fields still to fill, 1 error' })).toBeVisible();
 
       await uid.press('Backspace');
       await expectFieldValid(uid);
       await expect(uid).toHaveValue(typed.slice(0, -1));
-      await expect(app.getByRole('heading', { name: 'No issues' })).toBeVisible();
+      await expect(app.getByRole('heading', { name: 'Issues: 3 fields still to fill' })).toBeVisible();
     });
   }
 
@@ -82,7 +83,7 @@ test.describe('Study Instance UID', () => {
     await app.getByRole('button', { name: 'More details' }).click();
     await field(app, 'Description').fill('Kept after a failed save');
     await app.getByRole('button', { name: 'Save' }).click();
-    await expect(app.getByRole('heading', { name: /^Issues: \d+ errors?/ })).toBeFocused();
+    await expect(app.getByRole('heading', { name: 'Issues: 4 fields still to fill' })).toBeFocused();
     await expect(field(app, 'Description')).toHaveValue('Kept after a failed save');
     // The summary's link for the UID issue brings the user back to the field.
     await app

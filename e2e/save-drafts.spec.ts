@@ -4,6 +4,7 @@
  */
 import type { ImagingStudy } from 'fhir/r4';
 import { APP_ORIGIN, expectAccessible } from './fixtures';
+import { displayInstant } from '../src/kernel/date-display';
 import {
   descriptionField,
   draftsOf,
@@ -39,10 +40,8 @@ test('reload mid-edit offers the draft, saying when it was saved, and restores i
   const savedAt = Date.parse((await prompt.locator('time').getAttribute('datetime')) ?? '');
   expect(savedAt).toBeGreaterThanOrEqual(typedAt - 1000);
   expect(savedAt).toBeLessThanOrEqual(Date.now());
-  const shown = await app.evaluate(
-    (iso) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso)),
-    new Date(savedAt).toISOString(),
-  );
+  // The app's one date format, in the browser's time zone (the same as this process's: one machine).
+  const shown = displayInstant(new Date(savedAt).toISOString());
   await expect(prompt).toContainText(`last written at ${shown}`);
   await expectAccessible(app);
   // Nothing was saved to the server.

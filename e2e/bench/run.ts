@@ -6,12 +6,14 @@
 import { browserBench } from './browser';
 import { dicomImportBench } from './dicom-import';
 import { type BenchSection, mergeResults } from './report';
+import { uxBench } from './ux';
 import { validatorBench } from './validator';
 
 const SECTIONS: Record<string, () => BenchSection | Promise<BenchSection>> = {
   validator: validatorBench,
   browser: browserBench,
   dicom: dicomImportBench,
+  ux: uxBench,
 };
 const RESULTS_FILE = new URL('../../bench-results.json', import.meta.url);
 

@@ -6,10 +6,14 @@ import { dropAllDrafts } from './drafts';
 import { PatientBanner } from './PatientBanner';
 import { ProblemPage } from './ProblemPage';
 import { SignedOutPage } from './SignedOutPage';
-import { StudyList, StudyTable } from './StudyList';
+import { StudyList } from './StudyList';
 import { parseRoute, replaceRoute, routeHref, useRoute } from './router';
 import { useEditorModule, type EditorModule } from './editor-module';
 import { start, type Started, type StudySearch } from './start';
+
+/** The list's table: its own chunk (the editor route does not need it), fetched while the study search runs. */
+const loadStudyTable = () => import('./StudyTable');
+type StudyTableModule = Awaited<ReturnType<typeof loadStudyTable>>;
 
 type LoadState = { status: 'loading' } | Started | { status: 'signed-out' };
 
@@ -28,15 +32,26 @@ function Loading({ label }: { label: string }) {
  */
 function StudiesPage({ session, studies }: { session: FhirSession; studies: () => Promise<StudySearch> }) {
   const [search, setSearch] = useState<StudySearch | undefined>();
+  const [table, setTable] = useState<StudyTableModule | 'failed' | undefined>();
   useEffect(() => {
     let live = true;
+    void loadStudyTable().then(
+      (module) => live && setTable(module),
+      () => live && setTable('failed'),
+    );
     void studies().then((found) => live && setSearch(found));
     return () => {
       live = false;
     };
   }, [studies]);
   let content;
-  if (!search) content = <Loading label="Loading imaging studies…" />;
+  if (table === 'failed') {
+    content = (
+      <Alert severity="error" role="alert">
+        The study list could not be loaded. Check the network connection and reload the page.
+      </Alert>
+    );
+  } else if (!search || (search.status === 'found' && !table)) content = <Loading label="Loading imaging studies…" />;
   else if (search.status === 'not-allowed') {
     content = (
       <Alert severity="info" role="status">
@@ -49,7 +64,7 @@ function StudiesPage({ session, studies }: { session: FhirSession; studies: () =
         The imaging studies could not be loaded. {search.messages.join(' ')}
       </Alert>
     );
-  } else content = <StudyTable studies={search.studies} />;
+  } else if (table) content = <table.StudyTable studies={search.studies} />;
   return <StudyList cannotCreate={saveRestriction(session.context.grantedScopes, true)}>{content}</StudyList>;
 }
 

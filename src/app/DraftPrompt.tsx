@@ -1,4 +1,5 @@
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
+import { displayInstant } from '../kernel/date-display';
 
 interface DraftPromptProps {
   /** When the draft was written (ISO 8601). */
@@ -9,8 +10,6 @@ interface DraftPromptProps {
   onRestore: () => void;
   onDiscard: () => void;
 }
-
-const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** Offers to restore unsaved changes kept in this tab (after a reload, a relaunch or an ended session). */
 export function DraftPrompt({ savedAt, serverChanged, isNew, onRestore, onDiscard }: DraftPromptProps) {
@@ -33,7 +32,7 @@ export function DraftPrompt({ savedAt, serverChanged, isNew, onRestore, onDiscar
     >
       <AlertTitle id="draft-prompt-title">Unsaved changes found</AlertTitle>
       This browser tab kept changes to {isNew ? 'a new study' : 'this study'} that were not saved, last written at{' '}
-      <time dateTime={savedAt}>{WHEN.format(new Date(savedAt))}</time>.
+      <time dateTime={savedAt}>{displayInstant(savedAt)}</time>.
       {serverChanged &&
         ' The study has been changed on the server since then: when you save, you will see both sets of changes.'}
     </Alert>

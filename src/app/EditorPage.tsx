@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Box, CircularProgress, Typography } from '@mui/material';
+import { Alert, Box, CircularProgress, Link, Typography } from '@mui/material';
 import type { ImagingStudy, OperationOutcome, Patient } from 'fhir/r4';
 import { loadImrRegistry } from '../profile';
 import { imrValidator, loadFhirpath } from '../validation/api';
@@ -10,6 +10,7 @@ import {
   whenIdle,
   type EditorSnapshot,
   type InlineEndpoint,
+  type SaveReport,
 } from '../form';
 import { IMPORT_ADD_ONS, OrderSourceContext } from '../import';
 import { encounterDescriber } from './encounter';
@@ -33,7 +34,7 @@ import {
 } from './EditorNotices';
 import { useAccessionDuplicates } from './useAccessionDuplicates';
 import { LeaveDialog } from './LeaveDialog';
-import { replaceRoute } from './router';
+import { replaceRoute, routeHref } from './router';
 import { loadStudyDraft, useDraftAutosave, type StudyDraft } from './useDraftAutosave';
 import { useExistingStudy } from './useExistingStudy';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
@@ -47,8 +48,11 @@ interface EditorPageProps {
   orderId?: string;
 }
 
-/** The page's state for the study whose draft key is `key`; for any other study the page is loading. */
-type Phase = { key: string } & (
+/**
+ * The page's state for the study whose draft key is `key` (or `alias`: a new study just saved keeps its editor while
+ * the address changes to it); for any other study the page is loading.
+ */
+type Phase = { key: string; alias?: string } & (
   | { status: 'loading' }
   | { status: 'failed'; messages: string[] }
   | { status: 'offer'; draft: Draft<StudyDraft>; server?: ImagingStudy }
@@ -149,7 +153,7 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
   const key = draftKey({ iss, patientId, studyId });
 
   const [shown, setPhase] = useState<Phase>({ key: '', status: 'loading' });
-  const phase: Phase = shown.key === key ? shown : { key, status: 'loading' };
+  const phase: Phase = shown.key === key || shown.alias === key ? shown : { key, status: 'loading' };
   const [editing, setEditing] = useState<Editing>({ newEndpoints: [], generation: 0 });
   const [notice, setNotice] = useState<Notice | undefined>();
   const [conflict, setConflict] = useState<Conflict | undefined>();
@@ -208,18 +212,43 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
     };
   }, [session, studyId, key, startEditing]);
 
+  /**
+   * A study saved from the editor: the page now edits the server's version, in the same editor (no remount, so open
+   * sections stay open and the save result keeps the focus beside Save).
+   */
+  const savedInPlace = useCallback(
+    (study: ImagingStudy) => {
+      autosave.drop();
+      restart({ base: study });
+      openedId.current = study.id;
+      setEditing((prev) => ({ original: study, initial: study, newEndpoints: [], generation: prev.generation }));
+      setPhase({ key: draftKey({ iss, patientId, studyId: study.id }), alias: key, status: 'editing' });
+    },
+    [autosave, restart, iss, patientId, key],
+  );
+
   /** Turns a save's result into the page's state; returns what the editor should show at its fields. */
   const settle = useCallback(
-    (result: SaveResult, newEndpoints: InlineEndpoint[], wasNew: boolean): OperationOutcome | undefined => {
+    (
+      result: SaveResult,
+      newEndpoints: InlineEndpoint[],
+      wasNew: boolean,
+      inEditor = true,
+    ): OperationOutcome | SaveReport => {
       switch (result.kind) {
         case 'saved': {
-          autosave.drop();
           const warnings = result.outcome ? ` ${outcomeMessages(result.outcome).join(' ')}` : '';
-          setNotice({ severity: warnings ? 'warning' : 'success', text: `The imaging study was saved.${warnings}` });
-          startEditing({ original: result.study, initial: result.study, newEndpoints: [] });
+          const text = `The imaging study was saved.${warnings}`;
+          if (inEditor) savedInPlace(result.study);
+          else {
+            // Saved from the conflict dialog: the editor still shows the edits of before, so it starts again.
+            autosave.drop();
+            setNotice({ severity: warnings ? 'warning' : 'success', text });
+            startEditing({ original: result.study, initial: result.study, newEndpoints: [] });
+          }
           // The address now names the saved study, so a reload opens it for editing.
           if (wasNew && result.study.id) replaceRoute({ page: 'study', id: result.study.id });
-          return undefined;
+          return { saved: result.study, message: text, severity: warnings ? 'warning' : 'success' };
         }
         case 'duplicate':
           return outcomeOf(
@@ -246,11 +275,11 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
           return result.outcome;
       }
     },
-    [autosave, startEditing],
+    [savedInPlace, autosave, startEditing],
   );
 
   const onSave = useCallback(
-    async (study: ImagingStudy, newEndpoints: InlineEndpoint[]): Promise<OperationOutcome | undefined> => {
+    async (study: ImagingStudy, newEndpoints: InlineEndpoint[]): Promise<OperationOutcome | SaveReport> => {
       autosave.flush();
       setNotice(undefined);
       const result = await save({ original: editing.original, study, newEndpoints });
@@ -278,8 +307,8 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
     const result = await save({ original: server, study: mine, newEndpoints });
     setOverwriting(false);
     setConflict(undefined);
-    const outcome = settle(result, newEndpoints, false);
-    if (outcome && result.kind !== 'conflict') {
+    const outcome = settle(result, newEndpoints, false, false);
+    if (result.kind !== 'saved' && result.kind !== 'conflict' && 'issue' in outcome) {
       setNotice({ severity: 'error', text: `Not saved. ${outcomeMessages(outcome).join(' ')}` });
     }
   };
@@ -309,6 +338,10 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
   const cannotSave = saveRestriction(grantedScopes, isNew);
   return (
     <>
+      {/* An in-app link: the unsaved-changes guard asks before it leaves edits behind. */}
+      <Link href={routeHref({ page: 'studies' })} sx={{ display: 'inline-block', mb: 1 }}>
+        Back to studies
+      </Link>
       <Typography variant="h5" component="h2" gutterBottom>
         {studyId ? 'Edit imaging study' : 'New imaging study'}
       </Typography>

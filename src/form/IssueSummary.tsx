@@ -1,5 +1,8 @@
-/** The issue summary: every error and warning, each with a button that focuses its field. */
-import { Alert, Box, Button, List, ListItem, Typography } from '@mui/material';
+/**
+ * The status above Save: the required fields still to fill, then every error and every warning (apart: warnings
+ * never block Save), each with a link that focuses its field. Issues that name no input show their element path.
+ */
+import { Alert, Box, Link, List, ListItem, Typography } from '@mui/material';
 import { useFormState } from 'react-hook-form';
 import type { FormField } from './form-model';
 import { flattenErrors, inputField, type FormIssue } from './issues';
@@ -7,6 +10,7 @@ import { plural } from '../kernel/text';
 
 interface IssueSummaryProps {
   inputs: ReadonlyMap<string, FormField>;
+  /** Issues that are not react-hook-form errors: the opening validation's (not painted) and those naming no input. */
   formIssues: readonly FormIssue[];
   onFocusField: (name: string) => void;
   headingRef?: React.Ref<HTMLHeadingElement>;
@@ -26,37 +30,88 @@ export function describeField(name: string, inputs: ReadonlyMap<string, FormFiel
   return [...where, ...(last ? [last] : [])].join(' › ') || name;
 }
 
+/** The status line: "No issues", or "Issues: 3 fields still to fill, 1 error, 2 warnings" (zero counts left out). */
+export function statusText(issues: readonly FormIssue[]): string {
+  const toFill = new Set(issues.filter((i) => i.required).map((i) => i.name ?? i.path ?? i.message)).size;
+  const errors = issues.filter((i) => i.severity === 'error' && !i.required).length;
+  const warnings = issues.filter((i) => i.severity === 'warning').length;
+  const parts = [
+    toFill > 0 ? `${plural(toFill, 'field')} still to fill` : '',
+    errors > 0 ? plural(errors, 'error') : '',
+    warnings > 0 ? plural(warnings, 'warning') : '',
+  ].filter(Boolean);
+  return parts.length === 0 ? 'No issues' : `Issues: ${parts.join(', ')}`;
+}
+
+function FieldLink({ name, inputs, onFocusField }: { name: string } & Omit<IssueSummaryProps, 'formIssues'>) {
+  return (
+    <Link component="button" type="button" onClick={() => onFocusField(name)} sx={{ verticalAlign: 'baseline' }}>
+      {describeField(name, inputs)}
+    </Link>
+  );
+}
+
+function IssueList({ issues, ...props }: { issues: readonly FormIssue[] } & Omit<IssueSummaryProps, 'formIssues'>) {
+  return (
+    <List dense>
+      {issues.map((issue, i) => (
+        <ListItem key={`${issue.name ?? issue.path ?? ''}-${i}`} disableGutters>
+          <Alert severity={issue.severity} sx={{ width: '100%' }}>
+            {issue.name !== undefined ? (
+              <>
+                <FieldLink name={issue.name} {...props} />{' '}
+              </>
+            ) : issue.path !== undefined ? (
+              <>
+                <Box component="code" sx={{ fontFamily: 'monospace', mr: 1 }}>
+                  {issue.path}
+                </Box>{' '}
+              </>
+            ) : null}
+            {issue.message}
+          </Alert>
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
 export function IssueSummary({ inputs, formIssues, onFocusField, headingRef }: IssueSummaryProps) {
   const { errors } = useFormState();
-  const fieldIssues = flattenErrors(errors);
-  const all = [...formIssues, ...fieldIssues];
-  const errorCount = all.filter((i) => i.severity === 'error').length;
-  const warningCount = all.length - errorCount;
+  const all = [...formIssues, ...flattenErrors(errors)];
+  const required = all.filter((i) => i.required);
+  const toFill = [...new Set(required.flatMap((i) => (i.name === undefined ? [] : [i.name])))];
+  const unnamedRequired = required.filter((i) => i.name === undefined);
+  const errorList = [...unnamedRequired, ...all.filter((i) => i.severity === 'error' && !i.required)];
+  const warnings = all.filter((i) => i.severity === 'warning');
+  const props = { inputs, onFocusField };
   return (
     <Box component="section" aria-labelledby="issue-summary-heading" aria-live="polite" sx={{ mt: 3 }}>
       <Typography id="issue-summary-heading" variant="h6" component="h2" tabIndex={-1} ref={headingRef}>
-        {all.length === 0 ? 'No issues' : `Issues: ${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}`}
+        {statusText(all)}
       </Typography>
-      {all.length > 0 && (
-        <List dense>
-          {all.map((issue, i) => (
-            <ListItem key={`${issue.name ?? ''}-${i}`} disableGutters>
-              <Alert severity={issue.severity} sx={{ width: '100%' }}>
-                {issue.name !== undefined ? (
-                  <Button
-                    size="small"
-                    variant="text"
-                    onClick={() => onFocusField(issue.name as string)}
-                    sx={{ textTransform: 'none', p: 0, mr: 1 }}
-                  >
-                    {describeField(issue.name, inputs)}
-                  </Button>
-                ) : null}
-                {issue.message}
-              </Alert>
-            </ListItem>
-          ))}
-        </List>
+      {/*
+        Always one line, also when nothing is left to fill: the Save button below must not move up under the pointer
+        the moment the last required field is filled.
+      */}
+      <Box component="p" sx={{ my: 1 }}>
+        {toFill.length === 0
+          ? 'All required fields are filled.'
+          : toFill.map((name, i) => (
+              <span key={name}>
+                {i === 0 ? 'Still to fill: ' : ', '}
+                <FieldLink name={name} {...props} />
+              </span>
+            ))}
+      </Box>
+      {errorList.length > 0 && <IssueList issues={errorList} {...props} />}
+      {warnings.length > 0 && (
+        <>
+          <Typography variant="subtitle1" component="h3" sx={{ mt: 1 }}>
+            Warnings (these do not block saving)
+          </Typography>
+          <IssueList issues={warnings} {...props} />
+        </>
       )}
     </Box>
   );

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistry, imrRegistryInput, IMR_IMAGINGSTUDY_URL, type StructureDefinitionJson } from '../profile';
 import { createValidator } from '../validation';
 import { existingStudy } from '../testing/fixtures';
+import { instanceRows } from './InstanceList';
 import { renderEditor } from './testing/render';
 
 afterEach(cleanup);
@@ -38,7 +39,7 @@ describe('StudyEditor saving', () => {
   it('blocks saving on errors, lists them in the summary, and focuses a field from its link', async () => {
     const { user, onSave } = renderEditor();
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    const summary = screen.getByRole('region', { name: /^Issues: \d+ errors?/ });
+    const summary = screen.getByRole('region', { name: 'Issues: 4 fields still to fill' });
     expect(summary.getAttribute('aria-live')).toBe('polite');
     expect(onSave).not.toHaveBeenCalled();
     await user.click(within(summary).getByRole('button', { name: 'Study Instance UID' }));
@@ -64,8 +65,13 @@ describe('StudyEditor saving', () => {
       .getAllByRole('button')
       .find((b) => /instance 5 /i.test(b.textContent ?? ''));
     if (!link) throw new Error(`no summary link for instance 5 in: ${summary.textContent ?? ''}`);
+    // The rows' chunk loads on idle; on a loaded machine that can take longer than waitFor's second.
+    await instanceRows.load();
     await user.click(link);
-    await waitFor(() => expect((document.activeElement as HTMLInputElement | null)?.value).toBe('1.2.3.04'));
+    // Opening the series renders its rows first: allow a loaded machine more than waitFor's default second.
+    await waitFor(() => expect((document.activeElement as HTMLInputElement | null)?.value).toBe('1.2.3.04'), {
+      timeout: 5000,
+    });
     expect(document.activeElement?.getAttribute('aria-invalid')).toBe('true');
   });
 

@@ -11,14 +11,14 @@ import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
-import { flattenErrors, indexInputs, toFieldErrors, toFormIssues, type FormIssue } from './issues';
+import { flattenErrors, indexInputs, REQUIRED_TYPE, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
 import { ViewTabs, type ViewTab } from './ViewTabs';
 import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
-import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from '../study/values';
+import { incrementalBuilder, prune, toFormValues, toResource, type StudyFormValues } from '../study/values';
 import { studyUidOf } from '../study/study-uid';
 import { validateEndpoint } from '../validation/api';
 
@@ -36,8 +36,11 @@ export interface StudyEditorProps {
   stored?: ImagingStudy;
   patient: Patient;
   searchEndpoints: (text: string) => Promise<Endpoint[]>;
-  /** Saves the study; `newEndpoints` are the Endpoints created inline that the study refers to by `fullUrl`. */
-  onSave: (study: ImagingStudy, newEndpoints: InlineEndpoint[]) => Promise<OperationOutcome | undefined>;
+  /**
+   * Saves the study; `newEndpoints` are the Endpoints created inline that the study refers to by `fullUrl`. Resolves
+   * to the problems to show (an OperationOutcome with an error: not saved), or to what was saved.
+   */
+  onSave: (study: ImagingStudy, newEndpoints: InlineEndpoint[]) => Promise<OperationOutcome | SaveReport | undefined>;
   readOnly?: boolean;
   /** Why new Endpoints cannot be created (a missing permission, in plain words); undefined when they can. */
   cannotCreateEndpoint?: string;
@@ -64,6 +67,32 @@ const VIEWS: readonly ViewTab<'form' | 'json'>[] = [
   { value: 'form', label: 'Form', id: 'tab-form', panel: 'panel-form' },
   { value: 'json', label: 'FHIR JSON', id: 'tab-json', panel: 'panel-json' },
 ];
+
+/** A save that succeeded, as the editor shows it beside Save. */
+export interface SaveReport {
+  /**
+   * The study as the server stored it. The editor takes the parts that differ from its values (new Endpoints' ids,
+   * `meta`) in place, without remounting: open sections, tabs and series stay as they were.
+   */
+  saved?: ImagingStudy;
+  /** What is announced beside Save; warnings make it a warning. */
+  message?: string;
+  severity?: 'success' | 'warning';
+}
+
+function isOutcome(result: OperationOutcome | SaveReport | undefined): result is OperationOutcome {
+  return result !== undefined && 'resourceType' in result && result.resourceType === 'OperationOutcome';
+}
+
+/**
+ * Whether the opening issue goes once the field `checked` is validated: an issue in its subtree is checked again, and
+ * a required element is filled once anything under it is (`endpoint` when `endpoint.0.reference` is set).
+ */
+function covers(checked: string, issue: FormIssue): boolean {
+  const { name } = issue;
+  if (name === undefined) return false;
+  return name === checked || name.startsWith(`${checked}.`) || (!!issue.required && checked.startsWith(`${name}.`));
+}
 
 /** The editor's state at one moment. */
 export interface EditorSnapshot {
@@ -175,36 +204,54 @@ export function StudyEditor({
   );
   // Edits are reported from the resolver (see its onValidated) to whoever listens now; the resolver stays the same.
   const [edits] = useState(() => new EditSignal());
+  const [defaultValues] = useState(() =>
+    initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) },
+  );
+  // The study is validated in full when it opens, so the status is true from the first paint. These issues are
+  // listed in the summary (required fields as "still to fill") but not painted at their untouched inputs; an issue
+  // leaves this list once its field is validated again (react-hook-form's errors are then the truth) or on Save.
+  const [openingIssues] = useState(() => toFormIssues(validator.validate(build(defaultValues)).issue, inputs));
+  const [opening, setOpening] = useState(() => openingIssues.filter((i) => i.name !== undefined));
   const resolver = useMemo(
     () =>
       studyResolver({
         validator,
         inputs,
         toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order }),
-        onValidated: edits.emit,
+        onValidated: (names) => {
+          edits.emit();
+          // The incremental path: only the checked fields' opening issues go (a cheap filter, no second pass).
+          setOpening((prev) => {
+            const next = names ? prev.filter((i) => !names.some((n) => covers(n, i))) : [];
+            return next.length === prev.length ? prev : next;
+          });
+        },
       }),
     [validator, inputs, patient, model, order, edits],
   );
-  const [defaultValues] = useState(() =>
-    initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) },
-  );
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
-  const { getValues, setError, clearErrors, setFocus } = methods;
+  const { getValues, setValue, setError, clearErrors, setFocus } = methods;
 
   const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(
     () => new Map(initialNewEndpoints?.map((e) => [e.fullUrl, e.resource])),
   );
-  const [pristine] = useState(() => JSON.stringify(build(defaultValues)));
+  const [pristine, setPristine] = useState(() => JSON.stringify(build(defaultValues)));
   const read = useCallback((): EditorSnapshot => {
     const study = build(getValues());
     return { study, newEndpoints: referencedEndpoints(study, newEndpoints), dirty: JSON.stringify(study) !== pristine };
   }, [build, getValues, newEndpoints, pristine]);
   useEffect(() => edits.listen(onEdit ? () => onEdit(read) : undefined), [edits, onEdit, read]);
-  const [formIssues, setFormIssues] = useState<FormIssue[]>([]);
+  // Issues that name no input: from the opening validation until a save shows a newer outcome.
+  const [formIssues, setFormIssues] = useState(() => openingIssues.filter((i) => i.name === undefined));
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState<{ message: string; severity: 'success' | 'warning' } | undefined>();
   const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const savedStatus = useRef<HTMLDivElement>(null);
+  // The save result is announced beside Save and takes the focus there (not the page's top, not the body).
+  useEffect(() => {
+    if (saved) savedStatus.current?.focus();
+  }, [saved]);
   const [bus] = useState(() => new FocusBus());
 
   const focusField = useCallback(
@@ -269,14 +316,26 @@ export function StudyEditor({
     const all = toFormIssues(issues, inputs);
     clearErrors();
     for (const issue of flattenErrors(toFieldErrors(all))) {
-      setError(issue.name as string, { type: issue.severity, message: issue.message });
+      const type = issue.required ? REQUIRED_TYPE : issue.severity;
+      setError(issue.name as string, { type, message: issue.message });
     }
+    setOpening([]);
     setFormIssues(all.filter((i) => i.name === undefined));
     return all.some((i) => i.severity === 'error');
   };
 
+  /** Takes what the server changed (ids of new Endpoints, `meta`) into the form in place; the result is pristine. */
+  const adopt = (study: ImagingStudy): void => {
+    const next = toFormValues(study);
+    const current = getValues();
+    for (const key of new Set([...Object.keys(current), ...Object.keys(next)])) {
+      if (JSON.stringify(prune(current[key])) !== JSON.stringify(prune(next[key]))) setValue(key, next[key]);
+    }
+    setPristine(JSON.stringify(build(getValues())));
+  };
+
   const save = async (): Promise<void> => {
-    setSaved(false);
+    setSaved(undefined);
     const study = build(getValues());
     if (showOutcome(validator.validate(study).issue)) {
       summaryHeading.current?.focus();
@@ -285,9 +344,18 @@ export function StudyEditor({
     const created = referencedEndpoints(study, newEndpoints);
     setSaving(true);
     try {
-      const outcome = await onSave(study, created);
-      if (outcome && showOutcome(outcome.issue)) summaryHeading.current?.focus();
-      else setSaved(true);
+      const result = await onSave(study, created);
+      if (isOutcome(result)) {
+        if (showOutcome(result.issue)) summaryHeading.current?.focus();
+        else setSaved({ message: 'The imaging study was saved.', severity: 'warning' });
+      } else {
+        showOutcome([]);
+        if (result?.saved) adopt(result.saved);
+        setSaved({
+          message: result?.message ?? 'The imaging study was saved.',
+          severity: result?.severity ?? 'success',
+        });
+      }
     } catch (error) {
       // Never reset: what the user typed stays, the problem goes to fields or the form message.
       showOutcome(outcomeFromError(error, 'Saving failed').issue);
@@ -335,7 +403,7 @@ export function StudyEditor({
             */}
             <IssueSummary
               inputs={inputs}
-              formIssues={formIssues}
+              formIssues={[...opening, ...formIssues]}
               onFocusField={focusField}
               headingRef={summaryHeading}
             />
@@ -346,8 +414,8 @@ export function StudyEditor({
                 </Button>
                 {saving && <Typography role="status">Saving…</Typography>}
                 {saved && (
-                  <Alert severity="success" role="status">
-                    Saved
+                  <Alert severity={saved.severity} role="status" tabIndex={-1} ref={savedStatus}>
+                    {saved.message}
                   </Alert>
                 )}
               </Stack>

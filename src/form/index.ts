@@ -1,5 +1,11 @@
 /** The ImagingStudy editor form layer: the editor component and its plain-TS helpers. */
-export { StudyEditor, type EditorSnapshot, type InlineEndpoint, type StudyEditorProps } from './StudyEditor';
+export {
+  StudyEditor,
+  type EditorSnapshot,
+  type InlineEndpoint,
+  type SaveReport,
+  type StudyEditorProps,
+} from './StudyEditor';
 export type { EditorAddOns } from './context';
 export { buildFormModel, IMR_IMAGING_STUDY_URL, type FormField, type FormModel } from './form-model';
 export { expressionToFieldPath, fieldPathToExpression } from './paths';

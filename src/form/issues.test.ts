@@ -19,14 +19,14 @@ describe('issue routing', () => {
     expect(inputNameFor(path, inputs)).toBe(name);
   });
 
-  it('sends issues without a matching input to the form-level message', () => {
+  it('sends issues without a matching input to the form-level message, with their element path', () => {
     expect(inputNameFor('identifier.1.value', inputs)).toBe('identifier.1.value'); // the accession number
     expect(inputNameFor('identifier.2.value', inputs)).toBeUndefined();
     const issues = toFormIssues(
       [{ severity: 'error', code: 'invariant', details: { text: 'dom-3' }, expression: ['ImagingStudy'] }],
       inputs,
     );
-    expect(issues).toEqual([{ severity: 'error', message: 'dom-3' }]);
+    expect(issues).toEqual([{ severity: 'error', message: 'dom-3', path: 'ImagingStudy' }]);
   });
 
   it('keeps one error per input with the worst severity, and drops information issues', () => {

@@ -18,10 +18,17 @@ export interface FormIssue {
   message: string;
   /** An error about an entry that looks unfinished (issue code `incomplete`): shown once the user pauses. */
   unfinished?: true;
+  /** A required element with no value: the status counts these as fields still to fill. */
+  required?: boolean;
+  /** The element path (FHIRPath) of an issue that names no input, shown with its message. */
+  path?: string;
 }
 
 /** The react-hook-form error type of an input whose only errors are about an unfinished entry. */
 export const UNFINISHED = 'unfinished';
+
+/** The react-hook-form error type of an input whose only errors are missing required values. */
+export const REQUIRED_TYPE = 'required';
 
 /** The react-hook-form field name of the Study Instance UID input. */
 export const STUDY_UID_FIELD = `identifier.${STUDY_UID_INDEX}.value`;
@@ -95,17 +102,23 @@ export function toFormIssues(
     const name = path === undefined ? undefined : inputNameFor(path, inputs);
     const formIssue: FormIssue = { severity, message: messageOf(issue) };
     if (name !== undefined) formIssue.name = name;
+    else if (expression !== undefined) formIssue.path = expression;
     if (severity === 'error' && issue.code === 'incomplete') formIssue.unfinished = true;
+    if (severity === 'error' && issue.code === 'required') formIssue.required = true;
     out.push(formIssue);
   }
   return out;
 }
 
-/** The worst severity of an input's issues; `unfinished` when its only errors are about an unfinished entry. */
+/**
+ * The worst severity of an input's issues; `unfinished` when its only errors are about an unfinished entry,
+ * `required` when they are only a missing required value.
+ */
 function errorType(list: readonly FormIssue[]): string {
   const errors = list.filter((i) => i.severity === 'error');
   if (errors.length === 0) return 'warning';
-  return errors.every((i) => i.unfinished) ? UNFINISHED : 'error';
+  if (errors.every((i) => i.unfinished)) return UNFINISHED;
+  return errors.every((i) => i.required) ? REQUIRED_TYPE : 'error';
 }
 
 /**
@@ -135,7 +148,9 @@ export function flattenErrors(errors: unknown, prefix = ''): FormIssue[] {
   const record = errors as Record<string, unknown>;
   const out: FormIssue[] = [];
   if (typeof record.type === 'string' && typeof record.message === 'string' && prefix !== '') {
-    out.push({ name: prefix, severity: record.type === 'warning' ? 'warning' : 'error', message: record.message });
+    const { type, message } = record;
+    if (type === 'warning') out.push({ name: prefix, severity: 'warning', message });
+    else out.push({ name: prefix, severity: 'error', message, ...(type === REQUIRED_TYPE ? { required: true } : {}) });
   }
   for (const [key, child] of Object.entries(record)) {
     if (key === 'ref' || key === 'type' || key === 'message' || key === 'types') continue;

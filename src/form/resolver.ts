@@ -23,9 +23,10 @@ export interface StudyResolverOptions {
   /**
    * Called after each batch. In onChange mode every edit passes through here (field changes, field array actions,
    * `trigger` after a `reset`), so this tells the editor about edits without a react-hook-form values subscription,
-   * which deep-copies all form values on every keystroke.
+   * which deep-copies all form values on every keystroke. `names` are the fields whose issues the batch checked
+   * (undefined when it checked the whole resource).
    */
-  onValidated?: () => void;
+  onValidated?: (names: readonly string[] | undefined) => void;
 }
 
 interface Pending {
@@ -49,9 +50,9 @@ export function studyResolver({
     pending = [];
     const last = batch[batch.length - 1];
     if (!last) return;
+    // react-hook-form passes its live values object, so the last call sees the latest edit.
+    const changed = batch.every((p) => p.names) ? batch.flatMap((p) => p.names ?? []) : undefined;
     try {
-      // react-hook-form passes its live values object, so the last call sees the latest edit.
-      const changed = batch.every((p) => p.names) ? batch.flatMap((p) => p.names ?? []) : undefined;
       const resource = toResource(last.values, changed);
       const cache = new Map<string, OperationOutcomeIssue[]>();
       const issuesAt = (name: string): OperationOutcomeIssue[] => {
@@ -70,7 +71,7 @@ export function studyResolver({
     } catch (error) {
       batch.forEach((p) => p.reject(error));
     }
-    onValidated?.();
+    onValidated?.(changed);
   };
   return (values, _context, options) =>
     new Promise((resolve, reject) => {

@@ -23,6 +23,7 @@ import type { Reference } from 'fhir/r4';
 import { useState, type FormEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { dicomDate } from './dicom/datetime';
+import { DISPLAY_DATE_FORMAT, isDisplayDate } from '../kernel/date-display';
 import { fetchStudy, MATCH_LIMIT, searchStudies, type StudyMatch } from './dicom/lookup';
 import type { DicomStudy } from './dicom/types';
 import { useEditor } from '../form/context';
@@ -52,6 +53,24 @@ function referencedFirst(endpoints: readonly KnownEndpoint[], chosen: readonly R
   return [...dicomWeb.filter((e) => refs.has(e.reference)), ...dicomWeb.filter((e) => !refs.has(e.reference))];
 }
 
+interface DateErrors {
+  from?: string;
+  to?: string;
+}
+
+/** What is wrong with the typed date range (empty ends are open). */
+export function checkDates(from: string, to: string): DateErrors {
+  const wrong = (text: string) =>
+    text !== '' && !isDisplayDate(text) ? `Type a date as ${DISPLAY_DATE_FORMAT}, e.g. 2026-12-05.` : undefined;
+  const errors: DateErrors = {};
+  const fromError = wrong(from);
+  const toError =
+    wrong(to) ?? (from !== '' && to !== '' && !fromError && to < from ? 'This is before the start date.' : undefined);
+  if (fromError) errors.from = fromError;
+  if (toError) errors.to = toError;
+  return errors;
+}
+
 export function PacsLookupDialog({ onCancel, onPick }: PacsLookupDialogProps) {
   const { patient } = useEditor();
   const chosen = useWatch({ name: 'endpoint' }) as Reference[] | undefined;
@@ -68,14 +87,27 @@ export function PacsLookupDialog({ onCancel, onPick }: PacsLookupDialogProps) {
   });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [dateErrors, setDateErrors] = useState<DateErrors>({});
   const [search, setSearch] = useState<Search>({ state: 'idle' });
 
   const run = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (!endpoint) return;
+    const errors = checkDates(from.trim(), to.trim());
+    setDateErrors(errors);
+    const invalid = errors.from ? 'pacs-date-from' : errors.to ? 'pacs-date-to' : undefined;
+    if (invalid) {
+      document.getElementById(invalid)?.focus();
+      return;
+    }
     setSearch({ state: 'searching' });
     try {
-      const { matches, more } = await searchStudies(endpoint.address, { patientId, accession, from, to });
+      const { matches, more } = await searchStudies(endpoint.address, {
+        patientId,
+        accession,
+        from: from.trim(),
+        to: to.trim(),
+      });
       setSearch({ state: 'found', matches, more });
     } catch (error) {
       setSearch({ state: 'failed', message: message(error) });
@@ -132,21 +164,28 @@ export function PacsLookupDialog({ onCancel, onPick }: PacsLookupDialogProps) {
                 value={accession}
                 onChange={(e) => setAccession(e.target.value)}
               />
+              {/* Typed, not the browser's date input: that shows the locale's order (mm/dd/yyyy), the app YYYY-MM-DD. */}
               <TextField
                 size="small"
-                type="date"
+                id="pacs-date-from"
                 label="Study date from"
+                placeholder={DISPLAY_DATE_FORMAT}
                 value={from}
                 onChange={(e) => setFrom(e.target.value)}
-                slotProps={{ inputLabel: { shrink: true } }}
+                error={!!dateErrors.from}
+                helperText={dateErrors.from ?? DISPLAY_DATE_FORMAT}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric', autoComplete: 'off' } }}
               />
               <TextField
                 size="small"
-                type="date"
+                id="pacs-date-to"
                 label="Study date to"
+                placeholder={DISPLAY_DATE_FORMAT}
                 value={to}
                 onChange={(e) => setTo(e.target.value)}
-                slotProps={{ inputLabel: { shrink: true } }}
+                error={!!dateErrors.to}
+                helperText={dateErrors.to ?? DISPLAY_DATE_FORMAT}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { inputMode: 'numeric', autoComplete: 'off' } }}
               />
               <Button type="submit" variant="contained" disabled={search.state === 'searching'}>
                 Search
