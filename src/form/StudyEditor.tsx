@@ -146,8 +146,8 @@ export function StudyEditor({
     [registry, model],
   );
   const build = useCallback(
-    (values: StudyFormValues) => toResource(values, { patient, profileUrl: model.profileUrl, order }),
-    [patient, model, order],
+    (values: StudyFormValues) => toResource(values, { patient, profileUrl: model.profileUrl, order, opened: initial }),
+    [patient, model, order, initial],
   );
   // Edits are reported from the resolver (see its onValidated) to whoever listens now; the resolver stays the same.
   const [edits] = useState(() => new EditSignal());
@@ -156,10 +156,10 @@ export function StudyEditor({
       studyResolver({
         validator,
         inputs,
-        toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order }),
+        toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order, opened: initial }),
         onValidated: edits.emit,
       }),
-    [validator, inputs, patient, model, order, edits],
+    [validator, inputs, patient, model, order, edits, initial],
   );
   const [defaultValues] = useState(() =>
     initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) },
