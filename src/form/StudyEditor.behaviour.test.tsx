@@ -199,3 +199,23 @@ describe('StudyEditor saving', () => {
     ]);
   });
 });
+
+describe('StudyEditor and a narrative a person wrote', () => {
+  it('warns, once the study is changed, that a narrative with status additional may be stale', async () => {
+    const div = '<div xmlns="http://www.w3.org/1999/xhtml">Written by the radiologist</div>';
+    const { user } = renderEditor({ initial: { ...existingStudy(), text: { status: 'additional', div } } });
+    expect(screen.queryByText(/may now be out of date/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'More details' }));
+    await user.type(screen.getByRole('textbox', { name: /^Description/ }), 'CT');
+    const warning = await screen.findByText(/status "additional".*may now be out of date/);
+    expect(warning.closest('[role="status"]')).not.toBeNull();
+  });
+
+  it('says nothing for a generated narrative, which the save regenerates', async () => {
+    const div = '<div xmlns="http://www.w3.org/1999/xhtml">CT</div>';
+    const { user } = renderEditor({ initial: { ...existingStudy(), text: { status: 'generated', div } } });
+    await user.click(screen.getByRole('button', { name: 'More details' }));
+    await user.type(screen.getByRole('textbox', { name: /^Description/ }), 'CT');
+    expect(screen.queryByText(/may now be out of date/)).toBeNull();
+  });
+});

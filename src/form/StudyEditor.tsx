@@ -18,6 +18,7 @@ import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
+import { staleNarrativeWarning } from '../study/narrative';
 import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from '../study/values';
 import { validateEndpoint } from '../validation/api';
 
@@ -175,7 +176,23 @@ export function StudyEditor({
     const study = build(getValues());
     return { study, newEndpoints: referencedEndpoints(study, newEndpoints), dirty: JSON.stringify(study) !== pristine };
   }, [build, getValues, newEndpoints, pristine]);
-  useEffect(() => edits.listen(onEdit ? () => onEdit(read) : undefined), [edits, onEdit, read]);
+  // A narrative a person wrote is not updated at save: once the study differs from the one opened, say so. Only such
+  // studies pay for building the resource on an edit, and only until the first change.
+  const [staleNarrative] = useState(() => staleNarrativeWarning(initial));
+  const [narrativeChanged, setNarrativeChanged] = useState(false);
+  const watchNarrative = staleNarrative !== undefined && !narrativeChanged;
+  useEffect(
+    () =>
+      edits.listen(
+        onEdit || watchNarrative
+          ? () => {
+              onEdit?.(read);
+              if (watchNarrative && read().dirty) setNarrativeChanged(true);
+            }
+          : undefined,
+      ),
+    [edits, onEdit, read, watchNarrative],
+  );
   const [formIssues, setFormIssues] = useState<FormIssue[]>([]);
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [saving, setSaving] = useState(false);
@@ -310,6 +327,11 @@ export function StudyEditor({
               onFocusField={focusField}
               headingRef={summaryHeading}
             />
+            {narrativeChanged && (
+              <Alert severity="warning" role="status" sx={{ mt: 3 }}>
+                {staleNarrative}
+              </Alert>
+            )}
             {!readOnly && (
               <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
                 <Button variant="contained" onClick={() => void save()} disabled={saving}>
