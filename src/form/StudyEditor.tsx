@@ -18,7 +18,7 @@ import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
-import { staleNarrativeWarning } from '../study/narrative';
+import { staleNarrativeWarning } from '../study/narrative-status';
 import { incrementalBuilder, toFormValues, toResource, type StudyFormValues } from '../study/values';
 import { validateEndpoint } from '../validation/api';
 

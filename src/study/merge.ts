@@ -3,10 +3,29 @@
  * whatever the form did not change keeps its stored form, down to key order. The form's study already keeps the
  * stored subject, counts and placeholders (see values.ts); here only its identifier layout is undone.
  */
-import type { ImagingStudy } from 'fhir/r4';
+import type { Identifier, ImagingStudy } from 'fhir/r4';
 import { deepEqual, isRecord, type JsonRecord } from '../kernel/json';
-import { inStoredOrder } from './identifiers';
+import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/fields';
+import { ACCESSION_INDEX, formLayout } from './identifiers';
 import { byUid, keyedByUid } from './keyed';
+
+/**
+ * The identifiers of a resource built from the form (`built`: the form's layout, the accession entry left out
+ * when it has no number) in the order of `stored`. An identifier the form added goes after the one before it in
+ * the form.
+ */
+function inStoredOrder(built: readonly Identifier[], stored: readonly Identifier[]): Identifier[] {
+  const layout = formLayout(stored);
+  const hasAccession = isRecord(built[ACCESSION_INDEX]) && isIdentifierEntry(ACCESSION_ENTRY, built[ACCESSION_INDEX]);
+  let previous = -1;
+  const keyed = built.map((item, i) => {
+    const place = i < ACCESSION_INDEX || hasAccession ? i : i + 1;
+    const key = layout[place] ?? previous + 0.001;
+    previous = key;
+    return { item, key };
+  });
+  return keyed.sort((a, b) => a.key - b.key).map((k) => k.item);
+}
 
 function keep(stored: unknown, edited: unknown): unknown {
   if (deepEqual(stored, edited)) return stored;

@@ -4,7 +4,8 @@ import { imrValidator } from '../validation';
 import { checkNarrative } from '../validation/narrative';
 import { storedStudy } from '../testing/studies';
 import { studyToSave } from './document';
-import { generatedDiv, staleNarrativeWarning } from './narrative';
+import { generatedDiv } from './narrative';
+import { staleNarrativeWarning } from './narrative-status';
 
 const HOSTILE = `<script>alert("x")</script> & 'quotes' ]]> &nbsp;`;
 const STORED_DIV = '<div xmlns="http://www.w3.org/1999/xhtml"><p>CT chest, as the server wrote it</p></div>';

@@ -2,7 +2,7 @@
  * The study's narrative (`text`) at save. A narrative the server generated from the data (`status: generated`) is
  * generated again from the saved data when the study changed, so it never contradicts the data; an unchanged study
  * keeps its narrative byte for byte. A narrative written by a person (`additional`, `extensions`) is never
- * rewritten: the editor warns that it may be stale (see `staleNarrativeWarning`).
+ * rewritten: the editor warns that it may be stale (see ./narrative-status.ts).
  *
  * The div is escaped text in the basic elements R4's txt-1 allows (div, table, tr, th, td, p, b), in the XHTML
  * namespace; the validator's narrative rules check it like any other (see validation/narrative.ts).
@@ -78,11 +78,4 @@ export function withNarrative(study: ImagingStudy, original: ImagingStudy | unde
   if (!isRecord(study.text) || study.text.status !== 'generated') return study;
   if (original && deepEqual(content(original), content(study))) return study;
   return { ...study, text: { ...study.text, div: generatedDiv(study) } };
-}
-
-/** The warning for a changed study whose narrative a person wrote, which the save does not update. */
-export function staleNarrativeWarning(study: ImagingStudy | undefined): string | undefined {
-  const status = study?.text?.status;
-  if (status !== 'additional' && status !== 'extensions') return undefined;
-  return `This study's narrative (its human-readable text, status "${status}") was written by hand and is not updated from your changes: it may now be out of date. Ask whoever maintains it to review it.`;
 }

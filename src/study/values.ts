@@ -93,15 +93,8 @@ export function pruneRow(row: unknown): unknown {
   if (!isRecord(row)) return prune(row) ?? {};
   const { instance, ...rest } = row;
   const out = (prune(rest) ?? {}) as Record<string, unknown>;
-  if (Array.isArray(instance) && instance.length > 0) {
-    const rows = instance.map((i) => prune(i) ?? {});
-    // `instance` in its place among the series' keys.
-    return Object.fromEntries(
-      Object.keys(row)
-        .filter((k) => k in out || k === 'instance')
-        .map((k) => [k, k === 'instance' ? rows : out[k]]),
-    );
-  }
+  // `instance` is the last element of a series in R4, and the merge keeps a stored series' key order.
+  if (Array.isArray(instance) && instance.length > 0) out.instance = instance.map((i) => prune(i) ?? {});
   return out;
 }
 

@@ -6,19 +6,15 @@
  */
 import type { WalkContext } from './context';
 
-/** The row rules by element id: what a row is called on screen. */
-const ROWS: ReadonlyMap<string, string> = new Map([
-  ['ImagingStudy.series', 'Series'],
-  ['ImagingStudy.series.instance', 'Instance'],
-]);
-
 /** Reports an empty row at `path` (in place of ele-1's "is empty"). */
 export type RowRule = (path: string, ctx: WalkContext) => void;
 
 /** The rule for rows of element `elementId`, if it has one. */
 export function rowRuleFor(elementId: string): RowRule | undefined {
-  const what = ROWS.get(elementId);
-  if (what === undefined) return undefined;
+  // What a row is called on screen.
+  const what =
+    elementId === 'ImagingStudy.series' ? 'Series' : elementId === 'ImagingStudy.series.instance' ? 'Instance' : '';
+  if (what === '') return undefined;
   return (path, ctx) => {
     const place = ctx.indices[ctx.indices.length - 1];
     const name = place === undefined ? what : `${what} ${place + 1}`;
