@@ -7,7 +7,9 @@ import { ElementInput } from './ElementInput';
 import { rowOf } from './focus';
 import { useFocusBus } from './focus-context';
 import type { FormField } from './form-model';
+import { fieldId } from './inputs/a11y';
 import { SopClassInput } from './inputs/SopClassInput';
+import { RowIssue } from './RowIssue';
 
 /** Fixed row height (input + helper line): rows are not measured, so layout cannot feed back into rendering. */
 const ROW_HEIGHT = 84;
@@ -126,30 +128,33 @@ interface InstanceRowProps {
 }
 
 const InstanceRow = memo(function InstanceRow({ name, index, fields, readOnly, onRemove }: InstanceRowProps) {
+  // The group takes focus from the issue summary when the issue is about the row (an empty row), and shows it.
   return (
-    <Stack
-      direction="row"
-      spacing={1}
-      role="group"
-      aria-label={`Instance ${index + 1}`}
-      sx={{ alignItems: 'flex-start' }}
-    >
-      {fields.map((f) => (
-        <Box key={f.elementId} sx={{ flex: f.name === 'number' ? '0 0 9rem' : '1 1 0', minWidth: 0 }}>
-          {f.kind === 'sop-class' ? (
-            // Here rather than in ElementInput: the SOP class list only loads with the instance rows.
-            <SopClassInput field={f} name={`${name}.${f.name}`} />
-          ) : (
-            <ElementInput field={f} name={`${name}.${f.name}`} />
-          )}
-        </Box>
-      ))}
-      {!readOnly && (
-        <Button size="small" color="error" onClick={() => onRemove(index)} aria-label={`Remove instance ${index + 1}`}>
-          Remove
-        </Button>
-      )}
-    </Stack>
+    <Box role="group" aria-label={`Instance ${index + 1}`} id={fieldId(name)} tabIndex={-1}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        {fields.map((f) => (
+          <Box key={f.elementId} sx={{ flex: f.name === 'number' ? '0 0 9rem' : '1 1 0', minWidth: 0 }}>
+            {f.kind === 'sop-class' ? (
+              // Here rather than in ElementInput: the SOP class list only loads with the instance rows.
+              <SopClassInput field={f} name={`${name}.${f.name}`} />
+            ) : (
+              <ElementInput field={f} name={`${name}.${f.name}`} />
+            )}
+          </Box>
+        ))}
+        {!readOnly && (
+          <Button
+            size="small"
+            color="error"
+            onClick={() => onRemove(index)}
+            aria-label={`Remove instance ${index + 1}`}
+          >
+            Remove
+          </Button>
+        )}
+      </Stack>
+      <RowIssue name={name} />
+    </Box>
   );
 });
 

@@ -6,8 +6,8 @@ import { useEditor } from './context';
 import { ElementInput } from './ElementInput';
 import type { FormField } from './form-model';
 import { InstanceList, instanceRows } from './InstanceList';
+import { RowIssue } from './RowIssue';
 import { whenIdle } from './lazy-module';
-import { fieldId } from './inputs/a11y';
 import { flattenErrors } from './issues';
 import { codingLabel, isCoding } from './inputs/coding';
 import { useFocusBus } from './focus-context';
@@ -211,7 +211,7 @@ const SeriesBody = memo(function SeriesBody({
 }) {
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>
-      <SeriesItemIssue name={`series.${index}`} />
+      <RowIssue name={`series.${index}`} />
       {fields.map((f) => (
         <ElementInput key={f.elementId} field={f} name={`series.${index}.${f.name}`} />
       ))}
@@ -219,19 +219,3 @@ const SeriesBody = memo(function SeriesBody({
     </Stack>
   );
 });
-
-/** An issue about the series as a whole (not one of its fields). */
-function SeriesItemIssue({ name }: { name: string }) {
-  const { errors } = useFormState({ name });
-  const issue = flattenErrors(errors).find((i) => i.name === name);
-  if (!issue) return null;
-  return (
-    <Typography
-      id={`${fieldId(name)}-helper-text`}
-      color={issue.severity === 'error' ? 'error' : 'warning'}
-      variant="body2"
-    >
-      {issue.message}
-    </Typography>
-  );
-}

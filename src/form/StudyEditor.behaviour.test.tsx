@@ -75,7 +75,7 @@ describe('StudyEditor saving', () => {
     expect(document.activeElement?.getAttribute('aria-invalid')).toBe('true');
   });
 
-  it('keeps content it does not show, and sets subject and meta.profile, when editing', async () => {
+  it('keeps content it does not show, the stored subject and counts, and sets meta.profile, when editing', async () => {
     const { user, onSave } = renderEditor({ initial: existingStudy() });
     const uid = screen.getByRole('textbox', { name: /Study Instance UID/ }) as HTMLInputElement;
     expect(uid.value).toBe('1.2.3.4.5');
@@ -91,9 +91,12 @@ describe('StudyEditor saving', () => {
       { system: 'http://example.org/accession', value: 'ACC-1' },
     ]);
     expect(saved.meta).toEqual({ versionId: '3', profile: ['http://example.org/other-profile', IMR_IMAGINGSTUDY_URL] });
-    expect(saved.subject).toEqual({ reference: 'Patient/ex-Patient', display: 'John Smith' });
-    expect(saved.series).toEqual([{ ...original.series?.[0], numberOfInstances: 1 }]);
-    expect(saved).toMatchObject({ numberOfSeries: 1, numberOfInstances: 1 });
+    // The stored subject names the launch patient: it stays as stored (no display added), as do the series, whose
+    // counts the stored study leaves out.
+    expect(saved.subject).toEqual({ reference: 'Patient/ex-Patient' });
+    expect(saved.series).toEqual(original.series);
+    expect(saved).not.toHaveProperty('numberOfSeries');
+    expect(saved).not.toHaveProperty('numberOfInstances');
   });
 
   it('stores hostile text exactly as typed and renders it as text', async () => {
@@ -200,5 +203,25 @@ describe('StudyEditor saving', () => {
         instance: [{ uid: expect.stringMatching(/^2\.25\.\d+$/) }],
       },
     ]);
+  });
+});
+
+describe('StudyEditor and a narrative a person wrote', () => {
+  it('warns, once the study is changed, that a narrative with status additional may be stale', async () => {
+    const div = '<div xmlns="http://www.w3.org/1999/xhtml">Written by the radiologist</div>';
+    const { user } = renderEditor({ initial: { ...existingStudy(), text: { status: 'additional', div } } });
+    expect(screen.queryByText(/may now be out of date/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'More details' }));
+    await user.type(screen.getByRole('textbox', { name: /^Description/ }), 'CT');
+    const warning = await screen.findByText(/status "additional".*may now be out of date/);
+    expect(warning.closest('[role="status"]')).not.toBeNull();
+  });
+
+  it('says nothing for a generated narrative, which the save regenerates', async () => {
+    const div = '<div xmlns="http://www.w3.org/1999/xhtml">CT</div>';
+    const { user } = renderEditor({ initial: { ...existingStudy(), text: { status: 'generated', div } } });
+    await user.click(screen.getByRole('button', { name: 'More details' }));
+    await user.type(screen.getByRole('textbox', { name: /^Description/ }), 'CT');
+    expect(screen.queryByText(/may now be out of date/)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
+import { staleNarrativeWarning } from '../study/narrative-status';
 import { incrementalBuilder, prune, toFormValues, toResource, type StudyFormValues } from '../study/values';
 import { studyUidOf } from '../study/study-uid';
 import { validateEndpoint } from '../validation/api';
@@ -199,8 +200,8 @@ export function StudyEditor({
     [registry, model],
   );
   const build = useCallback(
-    (values: StudyFormValues) => toResource(values, { patient, profileUrl: model.profileUrl, order }),
-    [patient, model, order],
+    (values: StudyFormValues) => toResource(values, { patient, profileUrl: model.profileUrl, order, opened: initial }),
+    [patient, model, order, initial],
   );
   // Edits are reported from the resolver (see its onValidated) to whoever listens now; the resolver stays the same.
   const [edits] = useState(() => new EditSignal());
@@ -217,7 +218,7 @@ export function StudyEditor({
       studyResolver({
         validator,
         inputs,
-        toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order }),
+        toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order, opened: initial }),
         onValidated: (names) => {
           edits.emit();
           // The incremental path: only the checked fields' opening issues go (a cheap filter, no second pass).
@@ -227,7 +228,7 @@ export function StudyEditor({
           });
         },
       }),
-    [validator, inputs, patient, model, order, edits],
+    [validator, inputs, patient, model, order, edits, initial],
   );
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
   const { getValues, setValue, setError, clearErrors, setFocus } = methods;
@@ -240,7 +241,23 @@ export function StudyEditor({
     const study = build(getValues());
     return { study, newEndpoints: referencedEndpoints(study, newEndpoints), dirty: JSON.stringify(study) !== pristine };
   }, [build, getValues, newEndpoints, pristine]);
-  useEffect(() => edits.listen(onEdit ? () => onEdit(read) : undefined), [edits, onEdit, read]);
+  // A narrative a person wrote is not updated at save: once the study differs from the one opened, say so. Only such
+  // studies pay for building the resource on an edit, and only until the first change.
+  const [staleNarrative] = useState(() => staleNarrativeWarning(initial));
+  const [narrativeChanged, setNarrativeChanged] = useState(false);
+  const watchNarrative = staleNarrative !== undefined && !narrativeChanged;
+  useEffect(
+    () =>
+      edits.listen(
+        onEdit || watchNarrative
+          ? () => {
+              onEdit?.(read);
+              if (watchNarrative && read().dirty) setNarrativeChanged(true);
+            }
+          : undefined,
+      ),
+    [edits, onEdit, read, watchNarrative],
+  );
   // Issues that name no input: from the opening validation until a save shows a newer outcome.
   const [formIssues, setFormIssues] = useState(() => openingIssues.filter((i) => i.name === undefined));
   const [tab, setTab] = useState<'form' | 'json'>('form');
@@ -407,6 +424,11 @@ export function StudyEditor({
               onFocusField={focusField}
               headingRef={summaryHeading}
             />
+            {narrativeChanged && (
+              <Alert severity="warning" role="status" sx={{ mt: 3 }}>
+                {staleNarrative}
+              </Alert>
+            )}
             {!readOnly && (
               <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
                 <Button variant="contained" onClick={() => void save()} disabled={saving}>

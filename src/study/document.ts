@@ -6,13 +6,15 @@ import type { ImagingStudy } from 'fhir/r4';
 import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
 import { mergeEdits } from './merge';
 import { withProfile } from './meta';
+import { withNarrative } from './narrative';
 
 /**
  * The study to send: for an edit (`original` has an id) the form's study merged onto the original, so content the
- * form does not show is kept; for a new study the form's study without an id. Either claims the IMR profile.
+ * form does not show is kept; for a new study the form's study without an id. Either claims the IMR profile, and a
+ * generated narrative is generated again when the study changed (see narrative.ts).
  */
 export function studyToSave(original: ImagingStudy | undefined, edited: ImagingStudy): ImagingStudy {
-  if (original?.id) return withProfile(mergeEdits(original, edited), IMR_IMAGINGSTUDY_URL);
+  if (original?.id) return withProfile(withNarrative(mergeEdits(original, edited), original), IMR_IMAGINGSTUDY_URL);
   const { id: _id, ...fresh } = structuredClone(edited);
-  return withProfile<ImagingStudy>(fresh, IMR_IMAGINGSTUDY_URL);
+  return withProfile<ImagingStudy>(withNarrative(fresh, undefined), IMR_IMAGINGSTUDY_URL);
 }

@@ -3,20 +3,16 @@
  * syntactic) and start as a copy of the original: content the form does not show (extensions,
  * notes, performers...) rides along untouched, which makes an edit a merge onto the original.
  */
-import type { Identifier, ImagingStudy, ImagingStudySeries, Patient, Reference } from 'fhir/r4';
+import type { Identifier, ImagingStudy, Patient, Reference } from 'fhir/r4';
 import { DICOM_UID_SYSTEM } from '../kernel/canonicals';
-import { isRecord } from '../kernel/json';
+import { deepEqual, isRecord } from '../kernel/json';
 import { personNameText } from '../kernel/patient';
-import { ACCESSION_ENTRY, isIdentifierEntry, STUDY_UID_ENTRY } from '../profile/fields';
+import { ACCESSION_ENTRY, isIdentifierEntry } from '../profile/fields';
+import { applyCounts } from './counts';
+import { ACCESSION_INDEX, formLayout, STUDY_UID_INDEX } from './identifiers';
 import { withProfile } from './meta';
 
-/**
- * The index of `identifier` that always holds the `identifier:studyUID` slice in the values (the slicing is
- * unordered; a fixed place gives the Study Instance UID a stable field name).
- */
-export const STUDY_UID_INDEX = 0;
-/** The index of `identifier` that always holds the accession number entry (typed ACSN) in the values. */
-export const ACCESSION_INDEX = 1;
+export { ACCESSION_INDEX, STUDY_UID_INDEX } from './identifiers';
 
 const ACCESSION_TYPE = { coding: [{ ...ACCESSION_ENTRY.type }] };
 
@@ -29,21 +25,41 @@ export function toFormValues(initial: ImagingStudy | undefined): StudyFormValues
     ? (structuredClone(initial) as unknown as StudyFormValues)
     : { resourceType: 'ImagingStudy', status: 'available' };
   const identifiers: Identifier[] = Array.isArray(values.identifier) ? (values.identifier as Identifier[]) : [];
-  const uidIndex = identifiers.findIndex((i) => isIdentifierEntry(STUDY_UID_ENTRY, i));
-  const studyUid = uidIndex >= 0 ? identifiers[uidIndex] : { system: DICOM_UID_SYSTEM };
-  const accessionIndex = identifiers.findIndex((i, n) => n !== uidIndex && isIdentifierEntry(ACCESSION_ENTRY, i));
-  const accession = accessionIndex >= 0 ? identifiers[accessionIndex] : { type: structuredClone(ACCESSION_TYPE) };
-  const others = identifiers.filter((_, i) => i !== uidIndex && i !== accessionIndex);
-  // The slicing is unordered; fixed places give the Study Instance UID and the accession number stable field names
-  // (see paths.ts). An order the form changes only this way comes back as stored (see merge.ts).
-  values.identifier = [studyUid, accession, ...others];
+  // Fixed places for the Study Instance UID and the accession number (see identifiers.ts, which saves them back in
+  // their stored order).
+  const [uid, accession, ...others] = formLayout(identifiers).map((n) =>
+    n === undefined ? undefined : identifiers[n],
+  );
+  values.identifier = [
+    uid ?? { system: DICOM_UID_SYSTEM },
+    accession ?? { type: structuredClone(ACCESSION_TYPE) },
+    ...others.filter((i) => i !== undefined),
+  ];
   for (const key of ['modality', 'endpoint', 'series']) {
     if (!Array.isArray(values[key])) values[key] = [];
   }
   return values;
 }
 
-/** Drops what JSON must not contain: empty strings, null/undefined, empty arrays and objects. */
+/**
+ * A primitive array and its `_x` companion, pruned together: an entry stays while either side has something, and
+ * the side without anything holds its place with null (FHIR JSON's alignment), so an extension stays on its value.
+ */
+function pruneAligned(values: unknown[], extras: unknown[]): [unknown[] | undefined, unknown[] | undefined] {
+  const kept: [unknown, unknown][] = [];
+  for (let i = 0; i < Math.max(values.length, extras.length); i++) {
+    const value = prune(values[i]);
+    const extra = prune(extras[i]);
+    if (value !== undefined || extra !== undefined) kept.push([value ?? null, extra ?? null]);
+  }
+  if (kept.length === 0) return [undefined, undefined];
+  return [kept.map(([v]) => v), kept.map(([, e]) => e)];
+}
+
+/**
+ * Drops what the form leaves empty and JSON must not contain: empty strings, null/undefined, empty arrays and
+ * objects. Nulls that hold a place in a primitive array beside its `_x` companion are kept, on both sides.
+ */
 export function prune(value: unknown): unknown {
   if (Array.isArray(value)) {
     const items = value.map(prune).filter((v) => v !== undefined);
@@ -52,6 +68,14 @@ export function prune(value: unknown): unknown {
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, child] of Object.entries(value)) {
+      const partner = key.startsWith('_') ? key.slice(1) : `_${key}`;
+      if (Array.isArray(child) && Array.isArray(value[partner])) {
+        if (key in out) continue;
+        const [mine, theirs] = pruneAligned(child, value[partner] as unknown[]);
+        if (mine !== undefined) out[key] = mine;
+        if (theirs !== undefined) out[partner] = theirs;
+        continue;
+      }
       const pruned = prune(child);
       if (pruned !== undefined) out[key] = pruned;
     }
@@ -61,29 +85,35 @@ export function prune(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A series or instance row as saved: pruned, but never dropped. A row the user added and left empty stays (as an
+ * empty object) so that validation points at it; only the user removes a row.
+ */
+export function pruneRow(row: unknown): unknown {
+  if (!isRecord(row)) return prune(row) ?? {};
+  const { instance, ...rest } = row;
+  const out = (prune(rest) ?? {}) as Record<string, unknown>;
+  // `instance` is the last element of a series in R4, and the merge keeps a stored series' key order.
+  if (Array.isArray(instance) && instance.length > 0) out.instance = instance.map((i) => prune(i) ?? {});
+  return out;
+}
+
 /** The `subject` reference for the launch patient. */
 export function subjectReference(patient: Patient): Reference {
   const display = personNameText(patient);
   return display ? { reference: `Patient/${patient.id ?? ''}`, display } : { reference: `Patient/${patient.id ?? ''}` };
 }
 
-function instanceCount(series: ImagingStudySeries): number | undefined {
-  if (series.instance && series.instance.length > 0) return series.instance.length;
-  return typeof series.numberOfInstances === 'number' ? series.numberOfInstances : undefined;
-}
-
-/** Counts that are computed from the series rather than typed. Unknown counts keep the original value. */
-function applyCounts(study: ImagingStudy): void {
-  const series = study.series ?? [];
-  if (series.length === 0) return;
-  study.numberOfSeries = series.length;
-  let total: number | undefined = 0;
-  for (const s of series) {
-    if (s.instance && s.instance.length > 0) s.numberOfInstances = s.instance.length;
-    const n = instanceCount(s);
-    total = total === undefined || n === undefined ? undefined : total + n;
+/**
+ * The study's subject: as stored for a study that was opened with it (the editor never changes it), or when it
+ * names the launch patient; else a reference to the launch patient.
+ */
+function subjectFor(subject: unknown, patient: Patient, opened: ImagingStudy | undefined): unknown {
+  const reference = subjectReference(patient);
+  if (isRecord(subject) && (subject.reference === reference.reference || deepEqual(subject, opened?.subject))) {
+    return subject;
   }
-  if (total !== undefined) study.numberOfInstances = total;
+  return reference;
 }
 
 export interface ToResourceOptions {
@@ -91,30 +121,31 @@ export interface ToResourceOptions {
   profileUrl: string;
   /** Property order of the profile's root element, for a readable JSON. */
   order?: readonly string[];
+  /** The study the form was opened with (undefined for a new study): lists it still has keep their stored counts. */
+  opened?: ImagingStudy;
 }
 
 /**
  * The ImagingStudy that would be saved: the form values (a copy of the original with the edits),
- * without empty values, with the launch patient as subject, `meta.profile` naming the profile,
- * and the series/instance counts computed.
+ * without empty values (empty series and instance rows stay, see `pruneRow`), with the launch patient as subject,
+ * `meta.profile` naming the profile, and the series/instance counts derived (see counts.ts).
  */
 export function toResource(
   values: StudyFormValues,
   options: ToResourceOptions,
   prunedSeries?: unknown[],
 ): ImagingStudy {
-  const pruned = prune({ ...values, identifier: withAccession(values.identifier) });
+  const { series, ...rest } = values;
+  const pruned = prune({ ...rest, identifier: withAccession(values.identifier) });
   const body: Record<string, unknown> = isRecord(pruned) ? pruned : {};
-  if (prunedSeries) {
-    if (prunedSeries.length > 0) body.series = prunedSeries;
-    else delete body.series;
-  }
+  const rows = prunedSeries ?? (Array.isArray(series) ? series.map(pruneRow) : []);
+  if (rows.length > 0) body.series = rows;
   const identifiers = Array.isArray(body.identifier) ? (body.identifier as Identifier[]) : [];
   const uid = identifiers[STUDY_UID_INDEX];
   if (uid) uid.system = DICOM_UID_SYSTEM;
-  body.subject = subjectReference(options.patient);
+  body.subject = subjectFor(body.subject, options.patient, options.opened);
   const study = withProfile(body as unknown as ImagingStudy, options.profileUrl);
-  applyCounts(study);
+  applyCounts(study, options.opened);
   return orderKeys(study, options.order ?? []);
 }
 
@@ -176,16 +207,12 @@ export function incrementalBuilder(options: ToResourceOptions) {
       const hit = cache[i];
       const instances = isRecord(item) ? item.instance : undefined;
       if (hit && !touched.has(i) && hit.source === item && hit.instances === instances) return hit.pruned;
-      const fresh = prune(item);
+      const fresh = pruneRow(item);
       cache[i] = { source: item, instances, pruned: fresh };
       return fresh;
     });
     // Counts are written onto the pruned series; work on shallow copies so the cache stays clean.
     const copies = pruned.map((s) => (isRecord(s) ? { ...s } : s));
-    return toResource(
-      { ...values, series: [] },
-      options,
-      copies.filter((s) => s !== undefined),
-    );
+    return toResource({ ...values, series: [] }, options, copies);
   };
 }

@@ -1,5 +1,7 @@
 /** Studies for the save layer's tests. */
-import type { Endpoint, ImagingStudy, Practitioner } from 'fhir/r4';
+import type { Endpoint, ImagingStudy, Patient, Practitioner } from 'fhir/r4';
+import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
+import { toFormValues, toResource } from '../study/values';
 
 export const UID = '1.2.826.0.1.3680043.8.498.10002';
 const CT = { system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'CT', display: 'Computed Tomography' };
@@ -60,29 +62,18 @@ export function storedStudy(): ImagingStudy {
 }
 
 /**
- * What the form emits after opening `storedStudy()` and saving without changes: the values are a copy of the
- * original, but the UID identifier comes first, the subject is rebuilt from the launch patient, counts are
- * recomputed from the listed series and instances, the IMR profile is added and keys are in profile order.
+ * What the form emits after opening `stored` and saving without changes (the real form values and resource
+ * builder): the Study Instance UID comes first, the IMR profile is added and keys are in the order of the values.
  */
 export function formRoundTrip(stored: ImagingStudy, patientDisplay = 'Alan Turing'): ImagingStudy {
-  const copy = structuredClone(stored);
-  const identifiers = copy.identifier ?? [];
-  const uid = identifiers.filter((i) => i.system === 'urn:dicom:uid');
-  const series = (copy.series ?? []).map((s) =>
-    s.instance?.length ? { ...s, numberOfInstances: s.instance.length } : s,
-  );
-  const { id, meta, ...rest } = copy;
-  return {
-    ...(id ? { id } : {}),
-    meta: { ...meta, profile: ['https://profiles.ihe.net/RAD/IMR/StructureDefinition/imr-imagingstudy'] },
-    ...rest,
-    identifier: [...uid, ...identifiers.filter((i) => i.system !== 'urn:dicom:uid')],
-    subject: { reference: 'Patient/p1', display: patientDisplay },
-    numberOfSeries: series.length,
-    numberOfInstances: series.reduce((n, s) => n + (s.numberOfInstances ?? 0), 0),
-    series,
-    resourceType: 'ImagingStudy',
+  const [given, family] = patientDisplay.split(' ');
+  const patient: Patient = {
+    resourceType: 'Patient',
+    id: 'p1',
+    name: [{ given: [given ?? ''], family: family ?? '' }],
   };
+  const options = { patient, profileUrl: IMR_IMAGINGSTUDY_URL, opened: stored };
+  return toResource(toFormValues(stored), options);
 }
 
 export function newEndpoint(name = 'PACS WADO'): Endpoint {

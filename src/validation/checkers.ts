@@ -8,6 +8,7 @@ import { deepContains, deepEqual, isRecord, jsonKind, JsonNumber, type JsonObjec
 import { fieldLabel } from '../profile/fields';
 import type { PrimitiveCheck } from './primitives';
 import type { ReferenceCheck } from './references';
+import type { RowRule } from './rows';
 import type { Compiler, ObjectType, PropertyCheck, Segment, ValueChecker } from './types';
 
 /** The per-element rules that do not depend on the value's children. */
@@ -20,6 +21,8 @@ export interface ElementRules {
   ele1: boolean;
   /** Whether there is a fixed/pattern value, a binding or a reference check (skipped otherwise). */
   hasRules: boolean;
+  /** A list row's own rule (a series or instance needs its UID, see ./rows.ts). */
+  row?: RowRule;
 }
 
 function checkFixedAndPattern(node: ElementNode, value: unknown, path: string, ctx: WalkContext) {
@@ -214,6 +217,11 @@ export class ComplexChecker implements ValueChecker {
       return;
     }
     if (!checkProperties(this.type, value, path, ctx, rules.ele1) && rules.ele1) {
+      // An empty row of a list the user fills in: its own message, naming the row.
+      if (rules.row !== undefined) {
+        rules.row(path, ctx);
+        return;
+      }
       const text = `${fieldLabel(rules.node.id, path)} is empty: fill it in or remove it`;
       ctx.report('error', 'invariant', path, text, 'ele-1');
       return;

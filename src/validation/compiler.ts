@@ -6,6 +6,7 @@ import { compileInvariants, mergeConstraints } from './invariants';
 import { compilePrimitive, type PrimitiveCheck } from './primitives';
 import { PropertyChecker } from './property';
 import { compileReferenceCheck } from './references';
+import { rowRuleFor } from './rows';
 import { isRecord } from './json';
 import type { Compiler, ContainingResource, ObjectType, ProfileDemand, PropertyCheck, ValueChecker } from './types';
 
@@ -100,6 +101,8 @@ class RegistryCompiler implements Compiler {
     };
     if (binding !== undefined) rules.binding = binding;
     if (reference !== undefined) rules.reference = reference;
+    const row = rowRuleFor(node.id);
+    if (row !== undefined) rules.row = row;
     return rules;
   }
 
