@@ -10,9 +10,9 @@
  */
 const SHOWN = /^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
-/** The date and time format, as a dayjs format string. */
+/** The date and time format, as shown in placeholders and hints (year, month, day, hours, minutes). */
 export const DISPLAY_DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
-/** The date format, as a dayjs format string (also the placeholder of a typed date). */
+/** The date format (also the placeholder of a typed date). */
 export const DISPLAY_DATE_FORMAT = 'YYYY-MM-DD';
 
 /**
