@@ -5,9 +5,7 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  List,
-  ListItem,
-  ListItemText,
+  Box,
   Typography,
 } from '@mui/material';
 import type { StudyChange, StudyDiff } from '../study/diff';
@@ -41,16 +39,18 @@ function Changes({
       {changes.length === 0 ? (
         <Typography>No changes.</Typography>
       ) : (
-        <List dense aria-labelledby={id}>
+        <Box component="ul" aria-labelledby={id} sx={{ listStyle: 'none', m: 0, p: 0, py: 1 }}>
           {changes.map((change) => (
-            <ListItem key={change.path} disableGutters>
-              <ListItemText
-                primary={changeText(change)}
-                secondary={conflicts.has(change.path) ? 'Changed on both sides' : undefined}
-              />
-            </ListItem>
+            <Box component="li" key={change.path} sx={{ py: 0.5 }}>
+              <Typography>{changeText(change)}</Typography>
+              {conflicts.has(change.path) && (
+                <Typography variant="body2" color="text.secondary">
+                  Changed on both sides
+                </Typography>
+              )}
+            </Box>
           ))}
-        </List>
+        </Box>
       )}
     </>
   );

@@ -88,8 +88,12 @@ describe('the save result', () => {
     expect(details.getAttribute('aria-expanded')).toBe('true');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
-    const saved = await screen.findByRole('status');
-    expect(saved.textContent).toBe('The imaging study was saved.');
+    // Other fields may announce something too (a search, a note): the save result is the status with its words.
+    const saved = await waitFor(() => {
+      const found = screen.getAllByRole('status').find((s) => s.textContent === 'The imaging study was saved.');
+      if (!found) throw new Error('no save result announced');
+      return found;
+    });
     await waitFor(() => expect(document.activeElement).toBe(saved));
     // Beside Save, in the same row.
     expect(saved.parentElement).toBe(screen.getByRole('button', { name: 'Save' }).parentElement);

@@ -2,7 +2,7 @@
  * The status above Save: the required fields still to fill, then every error and every warning (apart: warnings
  * never block Save), each with a link that focuses its field. Issues that name no input show their element path.
  */
-import { Alert, Box, Link, List, ListItem, Typography } from '@mui/material';
+import { Alert, Box, Link, Typography } from '@mui/material';
 import { useFormState } from 'react-hook-form';
 import type { FormField } from './form-model';
 import { flattenErrors, inputField, type FormIssue } from './issues';
@@ -51,11 +51,14 @@ function FieldLink({ name, inputs, onFocusField }: { name: string } & Omit<Issue
   );
 }
 
+/** A plain list (not MUI's List and ListItem, which only this and one dialog used on the editor's first load). */
+const LIST_SX = { listStyle: 'none', m: 0, p: 0, py: 1 } as const;
+
 function IssueList({ issues, ...props }: { issues: readonly FormIssue[] } & Omit<IssueSummaryProps, 'formIssues'>) {
   return (
-    <List dense>
+    <Box component="ul" sx={LIST_SX}>
       {issues.map((issue, i) => (
-        <ListItem key={`${issue.name ?? issue.path ?? ''}-${i}`} disableGutters>
+        <Box component="li" key={`${issue.name ?? issue.path ?? ''}-${i}`} sx={{ py: 0.5 }}>
           <Alert severity={issue.severity} sx={{ width: '100%' }}>
             {issue.name !== undefined ? (
               <>
@@ -70,9 +73,9 @@ function IssueList({ issues, ...props }: { issues: readonly FormIssue[] } & Omit
             ) : null}
             {issue.message}
           </Alert>
-        </ListItem>
+        </Box>
       ))}
-    </List>
+    </Box>
   );
 }
 

@@ -125,7 +125,7 @@ describe('StudyEditor saving', () => {
   it('creates a new endpoint inline, referenced by urn:uuid and handed to onSave, never contained', async () => {
     const { user, onSave } = renderEditor({ initial: { ...existingStudy(), endpoint: [] } });
     await user.click(screen.getByRole('button', { name: 'New endpoint' }));
-    const form = screen.getByRole('group', { name: 'New endpoint' });
+    const form = await screen.findByRole('group', { name: 'New endpoint' });
     await user.type(within(form).getByRole('textbox', { name: /Endpoint address/ }), 'not a url');
     await user.click(within(form).getByRole('button', { name: 'Add endpoint' }));
     expect(

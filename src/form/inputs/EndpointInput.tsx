@@ -1,12 +1,14 @@
 import { Autocomplete, Box, Button, TextField, Typography } from '@mui/material';
 import type { Reference } from 'fhir/r4';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../../study/endpoint';
 import { fieldStatus } from './a11y';
-import { NewEndpointForm } from './NewEndpointForm';
 import type { InputProps } from './types';
+
+/** The inline form for a new Endpoint: loaded when "New endpoint" is pressed. */
+const NewEndpointForm = lazy(() => import('./NewEndpointForm').then((m) => ({ default: m.NewEndpointForm })));
 
 /** The reason shown under a disabled "New endpoint" button (one Endpoint field per study). */
 const NO_NEW_ENDPOINT_ID = 'new-endpoint-restriction';
@@ -141,14 +143,16 @@ export function EndpointInput({ field, name, label }: InputProps) {
         </Typography>
       )}
       {creating && (
-        <NewEndpointForm
-          onCancel={() => setCreating(false)}
-          onCreate={(reference, endpoint) => {
-            addNewEndpoint(reference, endpoint);
-            control.onChange([...references, optionToReference(endpointOption(reference, endpoint))]);
-            setCreating(false);
-          }}
-        />
+        <Suspense fallback={<Typography role="status">Loading the new endpoint form…</Typography>}>
+          <NewEndpointForm
+            onCancel={() => setCreating(false)}
+            onCreate={(reference, endpoint) => {
+              addNewEndpoint(reference, endpoint);
+              control.onChange([...references, optionToReference(endpointOption(reference, endpoint))]);
+              setCreating(false);
+            }}
+          />
+        </Suspense>
       )}
     </Box>
   );

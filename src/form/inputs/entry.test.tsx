@@ -182,7 +182,7 @@ describe('Instances and endpoints', () => {
   it('a new endpoint address without a scheme says it must start with https://', async () => {
     const { user } = renderEditor();
     await user.click(screen.getByRole('button', { name: 'New endpoint' }));
-    const form = screen.getByRole('group', { name: 'New endpoint' });
+    const form = await screen.findByRole('group', { name: 'New endpoint' });
     await user.type(within(form).getByRole('textbox', { name: /^Endpoint name/ }), 'Room 2');
     const address = within(form).getByRole('textbox', { name: /^Endpoint address/ });
     await user.type(address, 'pacs.hospital.example/dicom-web');

@@ -66,6 +66,7 @@ function browserStructureDefinition(sd: StructureDefinitionJson): StructureDefin
  */
 export function browserArtefact(json: unknown): unknown {
   if (isStructureDefinition(json)) return browserStructureDefinition(json);
+  if (isExpansions(json)) return { ...json, expansions: json.expansions.map(browserExpansion) };
   if (
     typeof json === 'object' &&
     json !== null &&
@@ -80,6 +81,28 @@ export function browserArtefact(json: unknown): unknown {
     };
   }
   return json;
+}
+
+interface ExpansionsJson {
+  expansions: { concepts?: { code?: string; display?: string }[] }[];
+}
+
+function isExpansions(json: unknown): json is ExpansionsJson {
+  return typeof json === 'object' && json !== null && Array.isArray((json as { expansions?: unknown }).expansions);
+}
+
+/**
+ * A value set expansion without displays that only repeat the code (all 148 resource types, say): whoever shows a
+ * concept shows its code when it has no display, so nothing on screen or in a message changes.
+ */
+function browserExpansion(expansion: ExpansionsJson['expansions'][number]): ExpansionsJson['expansions'][number] {
+  if (!expansion.concepts) return expansion;
+  return {
+    ...expansion,
+    concepts: expansion.concepts.map(({ display, ...concept }) =>
+      display === undefined || display === concept.code ? concept : { ...concept, display },
+    ),
+  };
 }
 
 const GENERATED_JSON = /[\\/]src[\\/]profile[\\/]generated[\\/][^\\/]+\.json$/;
