@@ -56,6 +56,13 @@ class Technologist {
     await this.press('ArrowDown');
     await this.press('Enter');
   }
+
+  /** In a focused code picker: types an exact code and presses Enter, which selects it (no arrow keys needed). */
+  async choose(code: string, selected: () => Promise<boolean>): Promise<void> {
+    await this.type(code);
+    await this.press('Enter');
+    await until(selected, `${code} selected`);
+  }
 }
 
 async function hasFocus(target: Locator): Promise<boolean> {
@@ -123,10 +130,11 @@ async function createCtStudy(page: Page, withOrder: boolean): Promise<{ actions:
   const modality = field(page, 'Modality').locator('xpath=ancestor::*[contains(@class, "MuiAutocomplete-root")][1]');
   if (!/\bCT\b/.test((await modality.textContent()) ?? '')) {
     await user.focus(field(page, 'Modality'));
-    await user.pick('CT', /^CT\b/);
+    await user.choose('CT', async () => /\bCT\b/.test((await modality.textContent()) ?? ''));
   }
-  await user.focus(page.getByRole('group', { name: 'Started', exact: true }));
-  await user.type('20260507081500');
+  // One field that takes the whole date and time as typed, in the browser's zone.
+  await user.focus(field(page, 'Started'));
+  await user.type('2026-05-07 08:15');
   await user.focus(field(page, 'Endpoint'));
   await user.pick('Main', /Main PACS/);
 
@@ -136,15 +144,18 @@ async function createCtStudy(page: Page, withOrder: boolean): Promise<{ actions:
   await user.focus(series.getByRole('button', { name: 'Generate Series Instance UID' }));
   await user.press('Enter');
   await user.focus(field(series, 'Series modality'));
-  await user.pick('CT', /^CT\b/);
+  await user.choose('CT', async () => /^CT\b/.test(await field(series, 'Series modality').inputValue()));
   for (const n of [1, 2]) {
     await user.focus(series.getByRole('button', { name: 'Add instance to series 1' }));
     await user.press('Enter');
     const instance = series.getByRole('group', { name: `Instance ${n}`, exact: true });
     await user.focus(instance.getByRole('button', { name: 'Generate SOP Instance UID' }));
     await user.press('Enter');
-    await user.focus(field(instance, 'SOP class'));
-    await user.pick('CT Image', /^CT Image Storage/);
+    // A new instance takes the SOP class of the one before it: only the first is picked.
+    if (n === 1) {
+      await user.focus(field(instance, 'SOP class'));
+      await user.pick('CT Image', /^CT Image Storage/);
+    }
   }
 
   await user.focus(page.getByRole('button', { name: 'Save' }));

@@ -183,3 +183,27 @@ describe('series and instance counts (warnings)', () => {
     expect(summary(issuesOf(study))).toEqual(['error value ImagingStudy.numberOfSeries']);
   });
 });
+
+describe('count warnings', () => {
+  it('say "1 instance is listed" in the singular', () => {
+    const series = [
+      { uid: '1.2.3.1', modality: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'CT' } },
+    ];
+    const study = {
+      resourceType: 'ImagingStudy',
+      numberOfInstances: 3,
+      series: [
+        {
+          ...series[0],
+          instance: [
+            { uid: '1.2.3.1.1', sopClass: { system: 'urn:ietf:rfc:3986', code: 'urn:oid:1.2.840.10008.5.1.4.1.1.2' } },
+          ],
+        },
+      ],
+    };
+    const texts = imrValidator()
+      .validate(study as never)
+      .issue.map((i) => i.details?.text ?? '');
+    expect(texts.some((t) => t.includes('but 1 instance is listed'))).toBe(true);
+  });
+});

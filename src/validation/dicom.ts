@@ -18,6 +18,7 @@ import { ACCESSION_ENTRY, fieldLabel, isIdentifierEntry } from '../profile/field
 import { bareUidProblem, studyUidProblem, uidIssueCode } from './uid';
 import { bareUid } from '../kernel/uid';
 import { parseDateTime } from '../kernel/datetime';
+import { plural } from '../kernel/text';
 
 /** Runs after the primitive check of the value of element `elementId`; `valueOk` tells whether that check passed. */
 export type PrimitiveHook = (
@@ -189,7 +190,7 @@ function countWarning(
   elementId: string,
   declared: number,
   listed: number,
-  what: string,
+  what: 'series' | 'instance',
   ctx: WalkContext,
   prefix: string,
   key: string | undefined,
@@ -202,7 +203,7 @@ function countWarning(
     'warning',
     'business-rule',
     path,
-    `${label} is ${declared}, but ${listed} ${what} ${verb} listed: correct the number or the list`,
+    `${label} is ${declared}, but ${plural(listed, what, what === 'series' ? 'series' : 'instances')} ${verb} listed: correct the number or the list`,
   );
 }
 
@@ -221,7 +222,7 @@ const studyNumberOfInstances: PrimitiveHook = (value, prefix, key, elementId, ct
     if (isRecord(item) && item.instance !== undefined && !Array.isArray(item.instance)) return;
     listed += instancesOf(item)?.length ?? 0;
   }
-  countWarning(elementId, value, listed, 'instances', ctx, prefix, key);
+  countWarning(elementId, value, listed, 'instance', ctx, prefix, key);
 };
 
 const seriesNumberOfInstances: PrimitiveHook = (value, prefix, key, elementId, ctx, valueOk) => {
@@ -229,7 +230,7 @@ const seriesNumberOfInstances: PrimitiveHook = (value, prefix, key, elementId, c
   const series = at(ctx.resource.series, s);
   if (!valueOk || typeof value !== 'number' || !isRecord(series)) return;
   if (series.instance !== undefined && !Array.isArray(series.instance)) return;
-  countWarning(elementId, value, instancesOf(series)?.length ?? 0, 'instances', ctx, prefix, key);
+  countWarning(elementId, value, instancesOf(series)?.length ?? 0, 'instance', ctx, prefix, key);
 };
 
 /** The identifier a hooked `identifier.value` / `identifier.system` belongs to, in the root resource. */
