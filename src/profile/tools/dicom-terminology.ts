@@ -1,6 +1,6 @@
 /**
  * The DICOM code lists the editor offers beyond the bound value sets, generated from the shared terminology files
- * (`../shared/terminology/` beside the repository): CID 4031 Common Anatomic Region (series body site), CID 244
+ * (copied from `../shared/terminology/` into ../definitions/dicom/): CID 4031 Common Anatomic Region (series body site), CID 244
  * Laterality, and PS3.16 Annex L's BodyPartExamined defined terms for the CID 4031 codes. R4 binds body site and
  * laterality by example only, so these lists are what the pickers offer, not rules the validator applies.
  */
@@ -9,8 +9,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ValueSetConcept } from '../model';
 
-/** Where the shared, sourced terminology tables live (a sibling of the repository). */
-export const SHARED_TERMINOLOGY_DIR = fileURLToPath(new URL('../../../../shared/terminology/', import.meta.url));
+/**
+ * The project's own copy of the two shared DICOM tables (from `../shared/terminology/`, as CID 29 is carried in
+ * ../definitions/): a fresh clone builds and tests without the folder beside it.
+ */
+export const SHARED_TERMINOLOGY_DIR = fileURLToPath(new URL('../definitions/dicom/', import.meta.url));
 
 const PART16 = 'http://dicom.nema.org/medical/dicom/current/output/chtml/part16/';
 
