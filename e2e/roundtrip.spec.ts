@@ -104,7 +104,11 @@ test('every valid study of the corpus comes back unchanged but for meta.profile 
   }
 });
 
-test('an empty instance row blocks Save with a message at the row', async ({ page, sandbox, admin }) => {
+test('a half-filled instance row blocks Save with a message at the row, until it is removed', async ({
+  page,
+  sandbox,
+  admin,
+}) => {
   const uid = freshUid();
   const study = await admin.create(
     imrStudy(uid, {
@@ -124,20 +128,22 @@ test('an empty instance row blocks Save with a message at the row', async ({ pag
   await app.getByRole('button', { name: 'Edit Series 1' }).click();
   await app.getByRole('button', { name: 'Add instance to series 1' }).click();
   await expect(app.getByText('2 instances')).toBeVisible();
+  const row = app.getByRole('group', { name: 'Instance 2', exact: true });
+  // The new row took the SOP class of the one before it, and has no UID yet.
+  await expect(row.getByRole('combobox', { name: 'SOP class' })).toHaveValue(/MR Image Storage/);
   await saveButton(app).click();
 
-  const row = app.getByRole('group', { name: 'Instance 2', exact: true });
-  await expect(row).toContainText('Instance 2 has no UID: fill it in or remove the row');
+  await expect(row).toContainText('SOP Instance UID is required');
   const summary = app.getByRole('region', { name: /^Issues: / });
-  await expect(summary).toContainText('Instance 2 has no UID');
+  await expect(summary).toContainText('Still to fill: Series 1 › Instance 2 › SOP Instance UID');
   await expectAccessible(app);
   // Nothing was saved, and the row is still there.
   expect((await admin.read<ImagingStudy>(`ImagingStudy/${study.id ?? ''}`)).meta?.versionId).toBe(
     study.meta?.versionId,
   );
-  // The summary's link takes the keyboard to the row; removing the row lets the study save.
-  await summary.getByRole('button', { name: 'Series 1 › Instance 2' }).click();
-  await expect(row).toBeFocused();
+  // The summary's link takes the keyboard to the row's UID; removing the row lets the study save.
+  await summary.getByRole('button', { name: 'Series 1 › Instance 2 › SOP Instance UID' }).click();
+  await expect(row.getByRole('textbox', { name: 'SOP Instance UID' })).toBeFocused();
   await app.getByRole('button', { name: 'Remove instance 2' }).click();
   await saveButton(app).click();
   await expectSaved(app);

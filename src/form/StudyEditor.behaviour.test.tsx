@@ -75,6 +75,17 @@ describe('StudyEditor saving', () => {
     expect(document.activeElement?.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('never changes the study it was opened with while its fields are edited', async () => {
+    const study = existingStudy();
+    const before = JSON.stringify(study);
+    const { user } = renderEditor({ initial: study });
+    const uid = screen.getByRole('textbox', { name: /Study Instance UID/ });
+    await user.clear(uid);
+    await user.type(uid, '1.2.3.9');
+    await waitFor(() => expect((uid as HTMLInputElement).value).toBe('1.2.3.9'));
+    expect(JSON.stringify(study)).toBe(before);
+  });
+
   it('keeps content it does not show, the stored subject and counts, and sets meta.profile, when editing', async () => {
     const { user, onSave } = renderEditor({ initial: existingStudy() });
     const uid = screen.getByRole('textbox', { name: /Study Instance UID/ }) as HTMLInputElement;

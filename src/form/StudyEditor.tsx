@@ -112,7 +112,18 @@ function referencedEndpoints(study: ImagingStudy, endpoints: ReadonlyMap<string,
 /** Tells the one current listener that the form was edited. */
 class EditSignal {
   private listener: (() => void) | undefined;
-  readonly emit = (): void => this.listener?.();
+  private checked: ((names: readonly string[] | undefined) => void) | undefined;
+  readonly emit = (names?: readonly string[]): void => {
+    this.listener?.();
+    this.checked?.(names);
+  };
+  /** Sets who learns which fields each validation checked (undefined: all); returns the cleanup. */
+  onChecked(listener: (names: readonly string[] | undefined) => void): () => void {
+    this.checked = listener;
+    return () => {
+      if (this.checked === listener) this.checked = undefined;
+    };
+  }
   /** Sets the listener; returns the cleanup that removes it. */
   listen(listener: (() => void) | undefined): () => void {
     this.listener = listener;
@@ -157,6 +168,11 @@ function DetailsSection({ fields }: { fields: readonly FormField[] }) {
       </Box>
     </Paper>
   );
+}
+
+/** The series or instance row a field lies in (`series.0.instance.3` for `series.0.instance.3.uid`), if any. */
+function enclosingRow(name: string): string | undefined {
+  return /^(series\.\d+(?:\.instance\.\d+)?)\.[^.]/.exec(name)?.[1];
 }
 
 /** The bare study, series and instance UIDs of a stored study. */
@@ -220,7 +236,7 @@ export function StudyEditor({
         inputs,
         toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order, opened: initial }),
         onValidated: (names) => {
-          edits.emit();
+          edits.emit(names);
           // The incremental path: only the checked fields' opening issues go (a cheap filter, no second pass).
           setOpening((prev) => {
             const next = names ? prev.filter((i) => !names.some((n) => covers(n, i))) : [];
@@ -232,6 +248,18 @@ export function StudyEditor({
   );
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
   const { getValues, setValue, setError, clearErrors, setFocus } = methods;
+  // A row's own issue ("Series 1 has no UID") sits at the row's name, which an edit of one of its fields does not
+  // validate: when a field of a row with such an issue changes, the row is checked again, so a filled row clears.
+  const { getFieldState, trigger } = methods;
+  useEffect(
+    () =>
+      edits.onChecked((names) => {
+        for (const row of new Set((names ?? []).map(enclosingRow))) {
+          if (row !== undefined && getFieldState(row).error) void trigger(row);
+        }
+      }),
+    [edits, getFieldState, trigger],
+  );
 
   const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(
     () => new Map(initialNewEndpoints?.map((e) => [e.fullUrl, e.resource])),

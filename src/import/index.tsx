@@ -2,9 +2,9 @@
  * The DICOM import slice as the editor sees it: what the app plugs into the form. Header reading, mapping, the PACS
  * lookup and the endpoint check load on first use behind these two components.
  */
-import type { Reference } from 'fhir/r4';
 import { lazy, Suspense } from 'react';
 import type { EditorAddOns } from '../form';
+import { EndpointChecks } from './EndpointChecks';
 import { ImportBar } from './ImportBar';
 import { OrderFieldLoading } from './OrderField';
 
@@ -15,18 +15,6 @@ function OrderPicker() {
   return (
     <Suspense fallback={<OrderFieldLoading />}>
       <LazyOrderPicker />
-    </Suspense>
-  );
-}
-
-/** The endpoint checks arrive once the study has an Endpoint to check (a new study has none). */
-const LazyEndpointChecks = lazy(() => import('./EndpointChecks').then((m) => ({ default: m.EndpointChecks })));
-
-function EndpointChecks({ references }: { references: readonly Reference[] }) {
-  if (references.length === 0) return null;
-  return (
-    <Suspense fallback={null}>
-      <LazyEndpointChecks references={references} />
     </Suspense>
   );
 }

@@ -17,7 +17,8 @@ function patientOf(study: ImagingStudy): Patient {
 
 /** Opens `stored` in the form, lets `edit` change the values, and returns the JSON text the save sends. */
 function save(stored: ImagingStudy, edit: (values: StudyFormValues) => void = () => undefined): ImagingStudy {
-  const values = toFormValues(stored);
+  // The form edits its own deep copy (react-hook-form copies its default values), never the values handed to it.
+  const values = structuredClone(toFormValues(stored));
   edit(values);
   const options = { patient: patientOf(stored), profileUrl: IMR_IMAGINGSTUDY_URL, opened: stored };
   return studyToSave(stored, toResource(values, options));

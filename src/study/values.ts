@@ -21,8 +21,10 @@ export type StudyFormValues = Record<string, unknown>;
 
 /** Initial form values for a new study (`initial` undefined) or an existing one. */
 export function toFormValues(initial: ImagingStudy | undefined): StudyFormValues {
+  // A shallow copy: nothing here changes a nested object, and react-hook-form copies its values deeply itself. (A
+  // structuredClone of a 50x1000 study took 130 ms of its opening, before the form's own two copies.)
   const values: StudyFormValues = initial
-    ? (structuredClone(initial) as unknown as StudyFormValues)
+    ? { ...(initial as unknown as StudyFormValues) }
     : { resourceType: 'ImagingStudy', status: 'available' };
   const identifiers: Identifier[] = Array.isArray(values.identifier) ? (values.identifier as Identifier[]) : [];
   // Fixed places for the Study Instance UID and the accession number (see identifiers.ts, which saves them back in

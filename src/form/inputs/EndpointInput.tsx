@@ -6,9 +6,11 @@ import { useEditor } from '../context';
 import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../../study/endpoint';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
+import { whenIdle } from '../lazy-module';
 
 /** The inline form for a new Endpoint: loaded when "New endpoint" is pressed. */
-const NewEndpointForm = lazy(() => import('./NewEndpointForm').then((m) => ({ default: m.NewEndpointForm })));
+const loadNewEndpointForm = () => import('./NewEndpointForm');
+const NewEndpointForm = lazy(() => loadNewEndpointForm().then((m) => ({ default: m.NewEndpointForm })));
 
 /** The reason shown under a disabled "New endpoint" button (one Endpoint field per study). */
 const NO_NEW_ENDPOINT_ID = 'new-endpoint-restriction';
@@ -51,6 +53,8 @@ function useEndpointSearch(
  * one inline, referenced by a temporary `urn:uuid:` until the app's transaction creates it.
  */
 export function EndpointInput({ field, name, label }: InputProps) {
+  // Fetched once the page is idle, so that pressing "New endpoint" shows the form at once.
+  useEffect(() => whenIdle(() => loadNewEndpointForm().catch(() => undefined)), []);
   const { readOnly, cannotCreateEndpoint, newEndpoints, addNewEndpoint, addOns } = useEditor();
   const { EndpointChecks } = addOns;
   const { field: control, fieldState } = useController({ name });

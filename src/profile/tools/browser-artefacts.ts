@@ -66,7 +66,14 @@ function browserStructureDefinition(sd: StructureDefinitionJson): StructureDefin
  */
 export function browserArtefact(json: unknown): unknown {
   if (isStructureDefinition(json)) return browserStructureDefinition(json);
-  if (isExpansions(json)) return { ...json, expansions: json.expansions.map(browserExpansion) };
+  if (isExpansions(json)) {
+    return {
+      ...json,
+      expansions: json.expansions.map(browserExpansion),
+      // Why a value set cannot be expanded offline is for the CLI's readers; the browser only needs which ones.
+      ...(json.notExpandable ? { notExpandable: json.notExpandable.map(({ url }) => ({ url, reason: '' })) } : {}),
+    };
+  }
   if (
     typeof json === 'object' &&
     json !== null &&
@@ -84,7 +91,8 @@ export function browserArtefact(json: unknown): unknown {
 }
 
 interface ExpansionsJson {
-  expansions: { concepts?: { code?: string; display?: string }[] }[];
+  notExpandable?: { url: string; reason: string }[];
+  expansions: { title?: string; name?: string; concepts?: { code?: string; display?: string }[] }[];
 }
 
 function isExpansions(json: unknown): json is ExpansionsJson {
@@ -92,14 +100,18 @@ function isExpansions(json: unknown): json is ExpansionsJson {
 }
 
 /**
- * A value set expansion without displays that only repeat the code (all 148 resource types, say): whoever shows a
- * concept shows its code when it has no display, so nothing on screen or in a message changes.
+ * A value set expansion without displays that only repeat the code (all 148 resource types, say) and without a name
+ * beside its title: whoever shows a concept shows its code when it has no display, and messages use the title, so
+ * nothing on screen or in a message changes.
  */
 function browserExpansion(expansion: ExpansionsJson['expansions'][number]): ExpansionsJson['expansions'][number] {
-  if (!expansion.concepts) return expansion;
+  // Messages name a value set by its title, and by its name only when it has none.
+  const { name, ...rest } = expansion;
+  const named = rest.title === undefined && name !== undefined ? { ...rest, name } : rest;
+  if (!named.concepts) return named;
   return {
-    ...expansion,
-    concepts: expansion.concepts.map(({ display, ...concept }) =>
+    ...named,
+    concepts: named.concepts.map(({ display, ...concept }) =>
       display === undefined || display === concept.code ? concept : { ...concept, display },
     ),
   };
