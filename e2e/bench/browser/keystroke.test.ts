@@ -14,16 +14,12 @@ function typed(start: string, keys: readonly string[]): string[] {
 
 describe('keyAt', () => {
   const start = '1.2.826.0.1.3680043.8.498.77.6.101';
-  const keys = Array.from({ length: 130 }, (_, n) => keyAt(n, start.length));
-  const values = typed(start, keys);
+  const values = typed(
+    start,
+    Array.from({ length: 10 }, (_, n) => keyAt(n)),
+  );
 
-  it('alternates between a trailing dot (invalid) and a digit (valid)', () => {
-    values.forEach((value, n) => expect(value.endsWith('.'), `key ${n}: ${value}`).toBe(n % 2 === 0));
-  });
-
-  it('never goes beyond 64 characters and comes back to the start only at the end of a cycle', () => {
-    expect(Math.max(...values.map((v) => v.length))).toBeLessThanOrEqual(64);
-    const returns = values.flatMap((v, n) => (v === start ? [n] : []));
-    expect(returns).toEqual([59, 119]);
+  it('alternates between a letter (invalid at once) and the UID as it was (valid)', () => {
+    values.forEach((value, n) => expect(value, `key ${n}`).toBe(n % 2 === 0 ? `${start}x` : start));
   });
 });
