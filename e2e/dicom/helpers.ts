@@ -60,6 +60,9 @@ export async function pickEndpoint(app: Page, name: string): Promise<void> {
   await app.getByRole('combobox', { name: 'Endpoint' }).click();
   await app.getByRole('option', { name }).click();
   await app.keyboard.press('Escape');
+  // A DICOMweb endpoint gets its check button once its details arrive from the server, which moves what is below it
+  // (Save): the next click waits for the page to have its final shape, as a user's eye would.
+  await expect(app.getByRole('button', { name: `Check ${name}` })).toBeVisible();
 }
 
 /** Creates a new Endpoint inline (name, address; connection type DICOM WADO-RS by default). */

@@ -84,7 +84,9 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
   const apply = (next: StudyFormValues, study: DicomStudy): void => {
     // Keep the loaded study as the default values: the import is an edit of it, not a new baseline.
     reset(next, { keepDefaultValues: true });
-    void trigger();
+    // By name: right after a reset the inputs are still registering, and a bare trigger() may check none of them
+    // (the status then kept listing fields the import had just filled).
+    void trigger(Object.keys(next));
     const instances = instanceCount(study);
     onClose({
       severity: 'success',

@@ -104,8 +104,9 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
     const launchedFor = loaded.choices.find((c) => orderReference(c.order) === source.preselect);
     const current = getValues();
     if (launchedFor && isPickable(launchedFor.order) && !linkedOrders(current).includes(source.preselect ?? '')) {
-      reset(applyOrder(current, launchedFor.order), { keepDefaultValues: true });
-      void trigger();
+      const next = applyOrder(current, launchedFor.order);
+      reset(next, { keepDefaultValues: true });
+      void trigger(Object.keys(next));
     }
     // The form's methods are stable; a new load result is what may fill the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -116,7 +117,9 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
   const apply = (next: StudyFormValues): void => {
     // An edit of the loaded study, not a new baseline (as for a DICOM import).
     reset(next, { keepDefaultValues: true });
-    void trigger();
+    // By name: right after a reset the inputs are still registering, and a bare trigger() may check none of them
+    // (the status then kept listing fields the import had just filled).
+    void trigger(Object.keys(next));
   };
   const pick = (value: string): void => {
     if (value === NO_ORDER) return setUnscheduled(true);
