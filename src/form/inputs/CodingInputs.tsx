@@ -4,21 +4,10 @@ import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
-import { codingLabel, codingsOf, conceptToCoding, inConcepts, isCoding, rankConcepts, sameCoding } from './coding';
+import { codingLabel, codingsOf, conceptToCoding, inConcepts, isCoding, rankCodings, sameCoding } from './coding';
 import { FreeCodingInput } from './FreeCodingInput';
 import { OtherCodeEntry } from './OtherCodeEntry';
 import type { InputProps } from './types';
-
-const filterCodings = (options: Coding[], state: { inputValue: string }): Coding[] =>
-  rankConcepts(
-    options.map((coding) => ({
-      system: coding.system ?? '',
-      code: coding.code ?? '',
-      display: coding.display,
-      coding,
-    })),
-    state.inputValue,
-  ).map((c) => c.coding);
 
 function useConcepts(valueSetUrl: string | undefined) {
   const { valueSet } = useEditor();
@@ -37,7 +26,7 @@ export function typedMatch(options: Coding[], typed: string): { pick?: Coding; c
   const q = typed.trim().toLowerCase();
   const exact = options.find((o) => (o.code ?? '').toLowerCase() === q);
   if (exact) return { pick: exact, count: 1 };
-  const matches = filterCodings(options, { inputValue: q });
+  const matches = rankCodings(options, { inputValue: q });
   return matches.length === 1 ? { pick: matches[0] as Coding, count: 1 } : { count: matches.length };
 }
 
@@ -165,7 +154,7 @@ export function CodingListInput({ field, name, label }: InputProps) {
         options={options}
         value={selected}
         readOnly={readOnly}
-        filterOptions={filterCodings}
+        filterOptions={rankCodings}
         isOptionEqualToValue={sameCoding}
         getOptionLabel={codingLabel}
         renderOption={renderOption}
@@ -230,7 +219,7 @@ function CodingPicker({ field, name, label }: InputProps) {
         options={value && !options.some((o) => sameCoding(o, value)) ? [...options, value] : options}
         value={value}
         readOnly={readOnly}
-        filterOptions={filterCodings}
+        filterOptions={rankCodings}
         isOptionEqualToValue={sameCoding}
         getOptionLabel={codingLabel}
         renderOption={renderOption}

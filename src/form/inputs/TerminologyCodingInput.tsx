@@ -12,7 +12,7 @@ import { useEditor } from '../context';
 import { lazyModule } from '../lazy-module';
 import { fieldStatus } from './a11y';
 import { PickerTextField } from './CodingInputs';
-import { conceptToCoding, inConcepts, isCoding, rankConcepts, sameCoding } from './coding';
+import { conceptToCoding, inConcepts, isCoding, rankCodings, sameCoding } from './coding';
 import { OtherCodeEntry } from './OtherCodeEntry';
 import type { InputProps } from './types';
 
@@ -36,15 +36,7 @@ const sameOption = (a: Coding, b: Coding): boolean =>
 /** Ranked as the other pickers rank, but a meaning that is exactly what was typed comes first ("chest": Chest). */
 function filterOptions(options: Coding[], state: { inputValue: string }): Coding[] {
   const typed = state.inputValue.trim().toLowerCase();
-  const ranked = rankConcepts(
-    options.map((coding) => ({
-      system: coding.system ?? '',
-      code: coding.code ?? '',
-      display: coding.display,
-      coding,
-    })),
-    state.inputValue,
-  ).map((c) => c.coding);
+  const ranked = rankCodings(options, state);
   const exact = ranked.filter((c) => c.display?.toLowerCase() === typed);
   return [...exact, ...ranked.filter((c) => !exact.includes(c))];
 }

@@ -55,6 +55,19 @@ export function rankConcepts<T extends ValueSetConcept>(concepts: readonly T[], 
     .map((r) => r.concept);
 }
 
+/** Codings that match the typed text, best first: an Autocomplete's `filterOptions` for codings. */
+export function rankCodings(options: readonly Coding[], state: { inputValue: string }): Coding[] {
+  return rankConcepts(
+    options.map((coding) => ({
+      system: coding.system ?? '',
+      code: coding.code ?? '',
+      display: coding.display,
+      coding,
+    })),
+    state.inputValue,
+  ).map((c) => c.coding);
+}
+
 export function codingLabel(coding: Coding): string {
   const code = coding.code ?? '';
   return coding.display ? `${code} — ${coding.display}` : code;
