@@ -43,35 +43,23 @@ function accessionText(value: unknown): string {
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
+/** A reference as the review shows it: its display, else the reference itself. */
+const referenceText = (r: Reference): string => r.display ?? r.reference ?? '';
+
 const FIELDS: [label: string, show: (values: StudyFormValues) => string][] = [
   [STUDY_UID_ENTRY.label, (v) => displayStudyUid(asArray<Identifier>(v.identifier)[STUDY_UID_INDEX]?.value)],
   [ACCESSION_ENTRY.label, (v) => accessionText(v.identifier)],
   [labelOf('ImagingStudy.started'), (v) => text(v.started)],
   [labelOf('ImagingStudy.modality'), (v) => asArray<Coding>(v.modality).map(codingText).join(', ')],
   [labelOf('ImagingStudy.description'), (v) => text(v.description)],
-  [
-    labelOf('ImagingStudy.basedOn'),
-    (v) =>
-      asArray<Reference>(v.basedOn)
-        .map((r) => r.display ?? r.reference ?? '')
-        .join(', '),
-  ],
+  [labelOf('ImagingStudy.basedOn'), (v) => asArray<Reference>(v.basedOn).map(referenceText).join(', ')],
   [labelOf('ImagingStudy.procedureCode'), (v) => asArray<CodeableConcept>(v.procedureCode).map(conceptText).join('; ')],
   [labelOf('ImagingStudy.reasonCode'), (v) => asArray<CodeableConcept>(v.reasonCode).map(conceptText).join('; ')],
-  [
-    labelOf('ImagingStudy.referrer'),
-    (v) => (v.referrer as Reference | undefined)?.display ?? (v.referrer as Reference | undefined)?.reference ?? '',
-  ],
+  [labelOf('ImagingStudy.referrer'), (v) => (v.referrer ? referenceText(v.referrer as Reference) : '')],
   [labelOf('ImagingStudy.series'), (v) => seriesText(v.series)],
   [labelOf('ImagingStudy.numberOfSeries'), (v) => text(v.numberOfSeries)],
   [labelOf('ImagingStudy.numberOfInstances'), (v) => text(v.numberOfInstances)],
-  [
-    labelOf('ImagingStudy.endpoint'),
-    (v) =>
-      asArray<Reference>(v.endpoint)
-        .map((r) => r.display ?? r.reference ?? '')
-        .join(', '),
-  ],
+  [labelOf('ImagingStudy.endpoint'), (v) => asArray<Reference>(v.endpoint).map(referenceText).join(', ')],
   [
     labelOf('ImagingStudy.note'),
     (v) =>
