@@ -4,11 +4,11 @@
  * BENCH_APP_PORT / BENCH_SANDBOX_PORT say otherwise.
  */
 import { SEED_ENDPOINTS, SEED_PATIENTS } from '../../sandbox/seed';
-import { type BenchSection, percentile, round } from '../report';
+import { type BenchSection, markdownTable, percentile, round } from '../report';
 import { bundleFigures, htmlAssetsKb, readManifest } from './bundle';
 import { accessToken, BenchContext, launchChromium } from './harness';
 import { measureStudy, typeAndMeasure, type KeystrokeOptions } from './keystroke';
-import { measureLarge } from './large';
+import { measureLarge, NO_LARGE } from './large';
 import { measureLaunch } from './launch';
 import type { KeystrokeSample } from './probes';
 import { measureSave } from './save';
@@ -25,6 +25,17 @@ const COLD_LAUNCH_RUNS = QUICK ? 1 : 5;
 const KEYSTROKES: KeystrokeOptions = { count: QUICK ? 10 : 120, warmUp: QUICK ? 2 : 10, cadenceMs: 60 };
 const LARGE_OPEN_RUNS = QUICK ? 1 : 3;
 const SAVE_RUNS = QUICK ? 2 : 10;
+/**
+ * BENCH_BROWSER=launch,keystroke,large,save (comma-separated): only those measurements, for working on one figure;
+ * the report then lists just their keys. Unset: all of them, and the full table.
+ */
+const PARTS = ['launch', 'keystroke', 'large', 'save'] as const;
+type Part = (typeof PARTS)[number];
+const chosen = process.env.BENCH_BROWSER?.split(',').map((s) => s.trim());
+const unknownParts = chosen?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
+if (unknownParts.length > 0) throw new Error(`Unknown BENCH_BROWSER parts: ${unknownParts.join(', ')}`);
+const runs = (part: Part): boolean => !chosen || chosen.includes(part);
+const NONE = { app: [], bare: [], appList: [], appCold: [], bareCold: [], files: [] };
 
 const [ADA, ALAN, GRACE] = SEED_PATIENTS.map((p) => p.id) as [string, string, string];
 
@@ -47,12 +58,12 @@ export async function browserBench(): Promise<BenchSection> {
     progress('servers up; bundle figures');
     const bundle = bundleFigures(servers.distDir, readManifest(servers.manifestFile));
     progress('launch timings');
-    const launch = await measureLaunch(browser, servers, ADA, LAUNCH_RUNS, COLD_LAUNCH_RUNS);
+    const launch = runs('launch') ? await measureLaunch(browser, servers, ADA, LAUNCH_RUNS, COLD_LAUNCH_RUNS) : NONE;
 
     const context = await BenchContext.create(browser, servers);
     progress('keystrokes: bare baseline');
     const { page: bare } = await context.launch(ADA, 'bare');
-    const bareKeys = await typeAndMeasure(bare, '#bare-uid', KEYSTROKES);
+    const bareKeys = runs('keystroke') ? await typeAndMeasure(bare, '#bare-uid', KEYSTROKES) : [];
     await bare.close();
 
     progress('seeding the bench studies');
@@ -65,16 +76,19 @@ export async function browserBench(): Promise<BenchSection> {
     );
     if (!small || !medium || !large) throw new Error('The bench studies were not seeded');
     progress('keystrokes: 1x1');
-    const smallKeys = await measureStudy(grace, small, KEYSTROKES);
+    const noKeys = { studyUid: [], instanceUid: [] };
+    const smallKeys = runs('keystroke') ? await measureStudy(grace, small, KEYSTROKES) : noKeys;
     progress('keystrokes: 10x200');
-    const largeKeys = await measureStudy(grace, medium, KEYSTROKES);
+    const largeKeys = runs('keystroke') ? await measureStudy(grace, medium, KEYSTROKES) : noKeys;
     progress('large study: open and scroll');
-    const largeStudy = await measureLarge(grace, servers.sandbox.fhirBase, large, LARGE_OPEN_RUNS, progress);
+    const largeStudy = runs('large')
+      ? await measureLarge(grace, servers.sandbox.fhirBase, large, LARGE_OPEN_RUNS, progress)
+      : NO_LARGE;
     await grace.close();
 
     progress('save round trips');
     const { page: alan } = await context.launch(ALAN, 'app');
-    const save = await measureSave(alan, servers.sandbox.fhirBase, SAVE_RUNS);
+    const save = runs('save') ? await measureSave(alan, servers.sandbox.fhirBase, SAVE_RUNS) : { app: [], direct: [] };
     await context.close();
 
     const results: Record<string, number> = {
@@ -121,10 +135,16 @@ export async function browserBench(): Promise<BenchSection> {
     };
     const observed = launch.files.filter((f) => !bundle.editorFiles.some((e) => e.file === f));
     const notes = observed.length > 0 ? `\nAlso fetched before the form was editable: ${observed.join(', ')}.` : '';
+    const measured = Object.entries(results).filter(([, value]) => Number.isFinite(value));
     return {
       title: 'Browser (Chromium, production build, SMART sandbox)',
-      markdown: `${browserMarkdown(results, counts, bundle)}${notes}`,
-      results: Object.fromEntries(Object.entries(results).map(([key, value]) => [key, round(value)])),
+      markdown: chosen
+        ? markdownTable(
+            ['key', 'value'],
+            measured.map(([key, value]) => [key, String(round(value))]),
+          )
+        : `${browserMarkdown(results, counts, bundle)}${notes}`,
+      results: Object.fromEntries(measured.map(([key, value]) => [key, round(value)])),
     };
   } finally {
     await browser.close();

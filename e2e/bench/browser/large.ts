@@ -22,6 +22,18 @@ export interface LargeFigures {
   frameIntervalMs: number;
 }
 
+const NO_DROPS: FrameDrops = { frames: 0, dropped: 0, percent: Number.NaN };
+/** The figures of a run that skipped this part (BENCH_BROWSER). */
+export const NO_LARGE: LargeFigures = {
+  open: [],
+  fetch: [],
+  list: [],
+  pageScroll: NO_DROPS,
+  listScroll: NO_DROPS,
+  idle: NO_DROPS,
+  frameIntervalMs: Number.NaN,
+};
+
 const SERIES_GROUP = '[role="group"][aria-label^="Series "]';
 /** Wheel notches, one per frame: the page at a brisk wheel (6,000 px/s), the 84,000 px instance list at a fling. */
 const PAGE_STEP_PX = 100;

@@ -16,7 +16,7 @@ export const TARGETS = {
 /** Dropped frames over two scroll runs together, in percent. */
 export function combinedDrops(a: FrameDrops, b: FrameDrops): number {
   const total = a.frames + a.dropped + b.frames + b.dropped;
-  return total === 0 ? 0 : (100 * (a.dropped + b.dropped)) / total;
+  return total === 0 ? Number.NaN : (100 * (a.dropped + b.dropped)) / total;
 }
 
 const fmt = (n: number | undefined, unit: string) => (n === undefined || Number.isNaN(n) ? '—' : `${round(n)}${unit}`);
