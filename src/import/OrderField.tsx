@@ -3,7 +3,8 @@
  * chunk loads in this same frame, so nothing below the picker moves while the orders arrive (a click aimed at the
  * DICOM import's buttons must not land elsewhere because the picker grew meanwhile).
  */
-import { Box, TextField } from '@mui/material';
+import { Box } from '@mui/material';
+import { TextBox } from '../form/inputs/TextBox';
 import { useId, type ReactNode } from 'react';
 
 interface OrderFieldProps {
@@ -27,7 +28,7 @@ export function OrderField({ label, helper, disabled, before, children, after, o
         Order
       </Box>
       {before}
-      <TextField
+      <TextBox
         select
         label={label}
         value=""
@@ -40,7 +41,7 @@ export function OrderField({ label, helper, disabled, before, children, after, o
       >
         <option value="">Choose an order…</option>
         {children}
-      </TextField>
+      </TextBox>
       {after}
     </Box>
   );

@@ -1,4 +1,4 @@
-import { TextField } from '@mui/material';
+import { TextBox } from './TextBox';
 import { useController, useFormContext } from 'react-hook-form';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
@@ -15,7 +15,7 @@ export function AccessionInput({ field, name, label }: InputProps) {
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const systemName = name.replace(/\.value$/, '.system');
   return (
-    <TextField
+    <TextBox
       id={status.id}
       label={label ?? field.label}
       value={typeof control.value === 'string' ? control.value : ''}

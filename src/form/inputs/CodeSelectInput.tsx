@@ -1,4 +1,4 @@
-import { TextField } from '@mui/material';
+import { TextBox } from './TextBox';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
@@ -13,7 +13,7 @@ export function CodeSelectInput({ field, name, label }: InputProps) {
   const value = typeof control.value === 'string' ? control.value : '';
   const known = concepts.some((c) => c.code === value);
   return (
-    <TextField
+    <TextBox
       select
       id={status.id}
       label={label ?? field.label}
@@ -35,6 +35,6 @@ export function CodeSelectInput({ field, name, label }: InputProps) {
           {c.display ? `${c.code} — ${c.display}` : c.code}
         </option>
       ))}
-    </TextField>
+    </TextBox>
   );
 }

@@ -1,4 +1,5 @@
-import { Autocomplete, Box, TextField, Typography, type AutocompleteRenderInputParams } from '@mui/material';
+import { Autocomplete, Box, Typography, type AutocompleteRenderInputParams } from '@mui/material';
+import { TextBox } from './TextBox';
 import { useRef, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
@@ -264,7 +265,7 @@ interface PickerTextFieldProps {
 /** The text field of both coding pickers: label, required mark, error state and the message as helper text. */
 export function PickerTextField({ params, label, required, status, helper, inputRef }: PickerTextFieldProps) {
   return (
-    <TextField
+    <TextBox
       {...params}
       label={label}
       required={required}

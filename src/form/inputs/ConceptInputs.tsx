@@ -1,4 +1,5 @@
-import { Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Stack, Typography } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { CodeableConcept, Coding, Reference } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { isRecord } from '../../kernel/json';
@@ -37,7 +38,7 @@ function ConceptEditor({ value, label, id, invalid, readOnly, dataProps, inputRe
   const props = { size: 'small' as const, error: invalid, slotProps: { htmlInput: { ...dataProps, readOnly } } };
   return (
     <Stack direction="row" spacing={1} role="group" aria-label={label} sx={{ flexWrap: 'wrap' }}>
-      <TextField
+      <TextBox
         {...props}
         id={id}
         inputRef={inputRef}
@@ -45,19 +46,19 @@ function ConceptEditor({ value, label, id, invalid, readOnly, dataProps, inputRe
         value={value.text ?? ''}
         onChange={(e) => onChange(withPart(value, 'text', e.target.value))}
       />
-      <TextField
+      <TextBox
         {...props}
         label={`${label} system`}
         value={first.system ?? ''}
         onChange={(e) => setCoding('system', e.target.value)}
       />
-      <TextField
+      <TextBox
         {...props}
         label={`${label} code`}
         value={first.code ?? ''}
         onChange={(e) => setCoding('code', e.target.value)}
       />
-      <TextField
+      <TextBox
         {...props}
         label={`${label} meaning`}
         value={first.display ?? ''}
@@ -158,7 +159,7 @@ export function ReferenceInput({ field, name, label }: InputProps) {
   const targets = field.element.types.flatMap((t) => t.targetProfiles.map((p) => p.split('/').pop() ?? p));
   return (
     <Stack direction="row" spacing={1} role="group" aria-label={text} sx={{ flexWrap: 'wrap' }}>
-      <TextField
+      <TextBox
         id={status.id}
         label={`${text} reference`}
         placeholder={targets.length > 0 ? `${targets[0] ?? ''}/id` : undefined}
@@ -170,7 +171,7 @@ export function ReferenceInput({ field, name, label }: InputProps) {
         size="small"
         slotProps={{ htmlInput: { ...status.dataProps, readOnly } }}
       />
-      <TextField
+      <TextBox
         label={`${text} name`}
         value={value.display ?? ''}
         onChange={(e) => control.onChange(withPart(value, 'display', e.target.value))}

@@ -1,4 +1,5 @@
-import { Box, Button, Stack, TextField } from '@mui/material';
+import { Box, Button, Stack } from '@mui/material';
+import { TextBox } from './TextBox';
 import { useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -40,7 +41,7 @@ export function DateTimeInput({ field, name, label }: InputProps) {
   const zoneText = `${zone} (${zoneOffsetLabel(stored, zone)})`;
   return (
     <Stack direction="row" spacing={1} sx={ROW_SX}>
-      <TextField
+      <TextBox
         id={shown.id}
         label={text}
         required={field.required}

@@ -1,4 +1,5 @@
-import { Autocomplete, Box, Button, TextField, Typography } from '@mui/material';
+import { Autocomplete, Box, Button, Typography } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { Reference } from 'fhir/r4';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
@@ -117,7 +118,7 @@ export function EndpointInput({ field, name, label }: InputProps) {
         }}
         onBlur={control.onBlur}
         renderInput={(params) => (
-          <TextField
+          <TextBox
             {...params}
             label={text_}
             required={field.required}

@@ -1,4 +1,5 @@
-import { Stack, TextField } from '@mui/material';
+import { Stack } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -31,7 +32,7 @@ export function FreeCodingInput({ field, name, label }: InputProps) {
   return (
     <Stack direction="row" spacing={1} role="group" aria-label={text} sx={{ flexWrap: 'wrap' }}>
       {PARTS.map(({ part, suffix }, i) => (
-        <TextField
+        <TextBox
           key={part}
           id={i === 0 ? status.id : `${status.id}-${part}`}
           label={`${text} ${suffix}`}

@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { Endpoint } from 'fhir/r4';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -79,14 +80,14 @@ export function NewEndpointForm({ onCreate, onCancel }: NewEndpointFormProps) {
         New endpoint
       </Typography>
       <Stack spacing={1.5}>
-        <TextField
+        <TextBox
           size="small"
           label="Endpoint name"
           {...register('name')}
           error={errors.name !== undefined}
           helperText={errors.name?.message}
         />
-        <TextField
+        <TextBox
           size="small"
           label="Endpoint address"
           required
@@ -95,7 +96,7 @@ export function NewEndpointForm({ onCreate, onCancel }: NewEndpointFormProps) {
           error={errors.address !== undefined}
           helperText={errors.address?.message}
         />
-        <TextField
+        <TextBox
           select
           size="small"
           label="Connection type"
@@ -110,7 +111,7 @@ export function NewEndpointForm({ onCreate, onCancel }: NewEndpointFormProps) {
               {c.display ?? c.code}
             </option>
           ))}
-        </TextField>
+        </TextBox>
         <Box>
           <Typography variant="body2">
             Payload type: {STUDY_PAYLOAD.display} (DCM {STUDY_PAYLOAD.code}) · Status: active

@@ -4,7 +4,8 @@
  * (Enter, or leaving the field, keeps it). The system / code / meaning entry stays behind "Other code…". Concepts
  * already on the study, with every coding, are kept as they are.
  */
-import { Autocomplete, Box, TextField, Typography } from '@mui/material';
+import { Autocomplete, Box, Typography } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { CodeableConcept, Coding } from 'fhir/r4';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
@@ -102,7 +103,7 @@ export function OrderConceptsInput({ field, name, label }: InputProps) {
         }
         onBlur={control.onBlur}
         renderInput={(params) => (
-          <TextField
+          <TextBox
             {...params}
             label={text}
             error={status.invalid}

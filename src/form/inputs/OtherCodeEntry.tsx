@@ -1,4 +1,5 @@
-import { Button, Stack, TextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { Coding } from 'fhir/r4';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
@@ -43,9 +44,9 @@ export function OtherCodeEntry({ label, defaultSystem, onAdd }: OtherCodeEntryPr
   };
   return (
     <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: 'wrap' }}>
-      <TextField size="small" label={`${label} code system`} {...register('system')} />
-      <TextField size="small" label={`${label} code`} {...register('code')} />
-      <TextField size="small" label={`${label} code meaning`} {...register('display')} />
+      <TextBox size="small" label={`${label} code system`} {...register('system')} />
+      <TextBox size="small" label={`${label} code`} {...register('code')} />
+      <TextBox size="small" label={`${label} code meaning`} {...register('display')} />
       <Button variant="text" onClick={add} disabled={code.trim() === ''}>
         Add code
       </Button>

@@ -3,7 +3,8 @@
  * refers to it (`Practitioner/<id>` with the name as display). No raw reference box. Without the permission to search
  * Practitioners the picker is read-only and says which permission is missing; the referrer the study has stays shown.
  */
-import { Autocomplete, Box, TextField, Typography } from '@mui/material';
+import { Autocomplete, Box, Typography } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { Practitioner, Reference } from 'fhir/r4';
 import { useEffect, useState } from 'react';
 import { useController } from 'react-hook-form';
@@ -106,7 +107,7 @@ export function PractitionerReferenceInput({ field, name, label }: InputProps) {
         </Box>
       )}
       renderInput={(params) => (
-        <TextField
+        <TextBox
           {...params}
           label={text}
           error={status.invalid}

@@ -1,4 +1,5 @@
-import { Button, Stack, TextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
+import { TextBox } from './TextBox';
 import { useEffect, useState } from 'react';
 import { isRecord } from '../../kernel/json';
 import { useController, useWatch } from 'react-hook-form';
@@ -17,7 +18,7 @@ export function PatientReferenceInput({ field, name, label }: InputProps) {
     .filter((p) => p !== undefined)
     .join(' · ');
   return (
-    <TextField
+    <TextBox
       id={status.id}
       label={label ?? field.label}
       value={shown}
@@ -52,7 +53,7 @@ export function ComputedCountInput({ field, name, label }: InputProps) {
   const stored: unknown = useWatch({ name });
   const value = computed ?? (typeof stored === 'number' ? stored : undefined);
   return (
-    <TextField
+    <TextBox
       id={status.id}
       label={label ?? field.label}
       value={value === undefined ? '' : String(value)}
@@ -68,7 +69,7 @@ export function ComputedCountInput({ field, name, label }: InputProps) {
 export function UnsupportedInput({ field, name, label }: InputProps) {
   const value = useWatch({ name });
   return (
-    <TextField
+    <TextBox
       label={label ?? field.label}
       value={value === undefined ? '' : JSON.stringify(value)}
       helperText="Not editable here; kept as it is."
@@ -106,7 +107,7 @@ export function EncounterReferenceInput({ field, name, label }: InputProps) {
   const text = described?.reference === reference ? described.text : reference;
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-      <TextField
+      <TextBox
         id={status.id}
         label={label ?? field.label}
         value={text || 'A reference without a resource'}

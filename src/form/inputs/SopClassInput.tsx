@@ -1,4 +1,5 @@
-import { Autocomplete, Box, TextField } from '@mui/material';
+import { Autocomplete, Box } from '@mui/material';
+import { TextBox } from './TextBox';
 import type { Coding } from 'fhir/r4';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -58,7 +59,7 @@ export function SopClassInput({ field, name, label }: InputProps) {
       }}
       onBlur={control.onBlur}
       renderInput={(params) => (
-        <TextField
+        <TextBox
           {...params}
           label={label ?? field.label}
           required={field.required}

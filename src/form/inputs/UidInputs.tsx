@@ -1,13 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
+import { TextBox } from './TextBox';
 import { memo, useCallback, useState } from 'react';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
@@ -49,7 +41,7 @@ function UidField({ field, name, label, generateLabel, toStored, toShown, fixed 
   };
   return (
     <Stack direction="row" spacing={1} sx={ROW_SX}>
-      <TextField
+      <TextBox
         id={shown.id}
         label={text}
         required={field.required}

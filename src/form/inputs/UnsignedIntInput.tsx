@@ -1,4 +1,4 @@
-import { TextField } from '@mui/material';
+import { TextBox } from './TextBox';
 import { useController } from 'react-hook-form';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
@@ -17,7 +17,7 @@ export function UnsignedIntInput({ field, name, label }: InputProps) {
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const value = control.value;
   return (
-    <TextField
+    <TextBox
       id={status.id}
       label={label ?? field.label}
       required={field.required}
