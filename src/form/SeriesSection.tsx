@@ -1,6 +1,6 @@
 /** The series editor: add, remove and reorder series; each series' instances in a virtualised list. */
 import { Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, type CSSProperties } from 'react';
 import { useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { useEditor } from './context';
 import { ElementInput } from './ElementInput';
@@ -28,6 +28,14 @@ const newSeries = (): Record<string, unknown> => ({ instance: [] });
  */
 const SERIES_SX = { p: 2, contentVisibility: 'auto', containIntrinsicSize: 'auto 320px' } as const;
 
+/**
+ * Series drawn in full with the editor's first frame; the others show their summary line first (plain elements, the
+ * same height) and get their buttons a few at a time when the page is idle. Fifty series headers of MUI buttons and
+ * chips were a third of a 50x1000 study's opening.
+ */
+const FIRST_SCREEN = 8;
+const PER_IDLE = 6;
+
 export function SeriesSection({ field }: SeriesSectionProps) {
   const { readOnly } = useEditor();
   const bus = useFocusBus();
@@ -50,6 +58,9 @@ export function SeriesSection({ field }: SeriesSectionProps) {
 
   // Instance rows are not needed to show the editor: fetched once the page is idle, before a series is opened.
   useEffect(() => whenIdle(instanceRows.load), []);
+  const [drawn, setDrawn] = useState(FIRST_SCREEN);
+  const total = fields.length;
+  useEffect(() => (drawn < total ? whenIdle(() => setDrawn((n) => n + PER_IDLE), 500) : undefined), [drawn, total]);
 
   const instanceField = field.children.find((c) => c.name === 'instance');
   const seriesFields = field.children.filter((c) => c.name !== 'instance');
@@ -57,15 +68,19 @@ export function SeriesSection({ field }: SeriesSectionProps) {
     <Stack spacing={2}>
       {fields.map((item, index) => (
         <Paper key={item._key} variant="outlined" sx={SERIES_SX} role="group" aria-label={`Series ${index + 1}`}>
-          <SeriesHeader
-            index={index}
-            count={fields.length}
-            expanded={isExpanded(item._key)}
-            onToggle={() => setOpen(item._key, !isExpanded(item._key))}
-            onMove={(to) => move(index, to)}
-            onRemove={() => remove(index)}
-            readOnly={readOnly}
-          />
+          {index < drawn || isExpanded(item._key) ? (
+            <SeriesHeader
+              index={index}
+              count={fields.length}
+              expanded={isExpanded(item._key)}
+              onToggle={() => setOpen(item._key, !isExpanded(item._key))}
+              onMove={(to) => move(index, to)}
+              onRemove={() => remove(index)}
+              readOnly={readOnly}
+            />
+          ) : (
+            <SeriesLine index={index} />
+          )}
           {isExpanded(item._key) && <SeriesBody index={index} fields={seriesFields} instanceField={instanceField} />}
         </Paper>
       ))}
@@ -90,6 +105,54 @@ interface SeriesHeaderProps {
   onRemove: () => void;
 }
 
+/** What a series' header line says: modality, UID and instance count, as the form has them now. */
+function useSeriesSummary(name: string): { uid: string; modality: string; instances: number } {
+  return useWatch({
+    name,
+    compute: (s: unknown) => {
+      const series = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
+      return {
+        uid: typeof series.uid === 'string' ? series.uid : '',
+        modality: isCoding(series.modality) ? codingLabel(series.modality) : '',
+        instances: Array.isArray(series.instance) ? series.instance.length : 0,
+      };
+    },
+  });
+}
+
+/** A series' header line before its buttons are drawn: the same words and height, in plain elements. */
+const SeriesLine = memo(function SeriesLine({ index }: { index: number }) {
+  const summary = useSeriesSummary(`series.${index}`);
+  return (
+    <div style={LINE_STYLE}>
+      <h3 style={LINE_HEADING_STYLE}>{`Series ${index + 1}`}</h3>
+      {summary.modality && <span style={LINE_CHIP_STYLE}>{summary.modality}</span>}
+      <span style={{ ...LINE_TEXT_STYLE, fontFamily: 'monospace', overflowWrap: 'anywhere' }}>{summary.uid}</span>
+      <span style={LINE_TEXT_STYLE}>{plural(summary.instances, 'instance')}</span>
+    </div>
+  );
+});
+
+/** The header's look (Stack spacing 1, subtitle1, body2, a small Chip) and its buttons' height (small: 30.75 px). */
+const LINE_STYLE: CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: 8,
+  minHeight: 30.75,
+};
+const LINE_HEADING_STYLE: CSSProperties = { margin: 0, fontSize: '1rem', fontWeight: 400, lineHeight: 1.75 };
+const LINE_TEXT_STYLE: CSSProperties = { fontSize: '0.875rem', lineHeight: 1.43 };
+const LINE_CHIP_STYLE: CSSProperties = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  height: 24,
+  padding: '0 8px',
+  borderRadius: 16,
+  fontSize: '0.8125rem',
+  background: 'rgba(0, 0, 0, 0.08)',
+};
+
 /** One line per series: number, modality, UID, instance count, issue marker and the row actions. */
 const SeriesHeader = memo(function SeriesHeader({
   index,
@@ -101,17 +164,7 @@ const SeriesHeader = memo(function SeriesHeader({
   onRemove,
 }: SeriesHeaderProps) {
   const name = `series.${index}`;
-  const summary = useWatch({
-    name,
-    compute: (s: unknown) => {
-      const series = (typeof s === 'object' && s !== null ? s : {}) as Record<string, unknown>;
-      return {
-        uid: typeof series.uid === 'string' ? series.uid : '',
-        modality: isCoding(series.modality) ? codingLabel(series.modality) : '',
-        instances: Array.isArray(series.instance) ? series.instance.length : 0,
-      };
-    },
-  });
+  const summary = useSeriesSummary(name);
   const { errors } = useFormState({ name });
   const hasIssue = flattenErrors(errors).some((i) => i.name === name || i.name?.startsWith(`${name}.`));
   const label = `Series ${index + 1}`;

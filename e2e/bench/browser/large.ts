@@ -123,6 +123,12 @@ export async function measureLarge(
   }
 
   log(`opened in ${open.map((ms) => Math.round(ms)).join(', ')} ms; expanding every series`);
+  // Series past the first screen get their buttons when the page is idle.
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('button[aria-label^="Edit Series "]').length >= n,
+    study.series,
+    { timeout: 120_000 },
+  );
   await page.evaluate(() => {
     for (const button of document.querySelectorAll<HTMLButtonElement>('button[aria-label^="Edit Series "]')) {
       button.click();
