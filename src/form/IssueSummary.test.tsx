@@ -11,10 +11,11 @@ afterEach(cleanup);
 const status = () => screen.getByRole('region', { name: /^(Issues: |No issues)/ });
 
 describe('the status above Save', () => {
-  it('counts the required fields still to fill from the first paint, without painting them red', async () => {
+  it('counts the required fields still to fill right after the first paint, without painting them red', async () => {
     const { user } = renderEditor();
-    // No waiting: the opening validation is part of the first render.
-    expect(screen.getByRole('region', { name: 'Issues: 4 fields still to fill' })).toBeDefined();
+    // The first paint says the study is being checked (never "No issues"), then the opening validation's count.
+    expect(screen.getByRole('region', { name: 'Checking the study…' })).toBeDefined();
+    expect(await screen.findByRole('region', { name: 'Issues: 4 fields still to fill' })).toBeDefined();
     const uid = screen.getByRole('textbox', { name: /Study Instance UID/ });
     expect(uid.getAttribute('aria-invalid')).toBe('false');
     const links = within(status())
@@ -37,7 +38,7 @@ describe('the status above Save', () => {
     const study = existingStudy();
     study.modality = [{ system: 'http://dicom.nema.org/resources/ontology/DCM', code: 'XYZ' }];
     const valid = renderEditor({ initial: study });
-    const heading = screen.getByRole('heading', { name: /^Issues: 1 warning$/ });
+    const heading = await screen.findByRole('heading', { name: /^Issues: 1 warning$/ });
     expect(heading).toBeDefined();
     expect(screen.getByRole('heading', { name: 'Warnings (these do not block saving)' })).toBeDefined();
     await valid.user.click(screen.getByRole('button', { name: 'Save' }));
@@ -49,11 +50,11 @@ describe('the status above Save', () => {
     if (!instance) throw new Error('no instance');
     instance.uid = '1.2.3.04';
     renderEditor({ initial: broken });
-    expect(screen.getByRole('heading', { name: /^Issues: 1 error/ })).toBeDefined();
+    expect(await screen.findByRole('heading', { name: /^Issues: 1 error/ })).toBeDefined();
     expect(within(status()).getByRole('button', { name: /Series 1 › Instance 1/ })).toBeDefined();
   });
 
-  it('lists an error that names no input with its element path and description', () => {
+  it('lists an error that names no input with its element path and description', async () => {
     const base = imrValidator();
     const extra = {
       severity: 'error' as const,
@@ -69,7 +70,7 @@ describe('the status above Save', () => {
       validateAt: (resource, expression) => base.validateAt(resource, expression),
     };
     renderEditor({ initial: existingStudy(), validator });
-    expect(screen.getByRole('heading', { name: 'Issues: 1 error' })).toBeDefined();
+    expect(await screen.findByRole('heading', { name: 'Issues: 1 error' })).toBeDefined();
     expect(status().textContent).toContain('ImagingStudy.text.div');
     expect(status().textContent).toContain('The narrative must not be empty');
   });

@@ -14,6 +14,8 @@ interface IssueSummaryProps {
   formIssues: readonly FormIssue[];
   onFocusField: (name: string) => void;
   headingRef?: React.Ref<HTMLHeadingElement>;
+  /** The opening validation has not run yet: the status would not be true. */
+  checking?: boolean;
 }
 
 /** "Series 2 › Instance 4 › SOP Instance UID" for `series.1.instance.3.uid`. */
@@ -79,7 +81,7 @@ function IssueList({ issues, ...props }: { issues: readonly FormIssue[] } & Omit
   );
 }
 
-export function IssueSummary({ inputs, formIssues, onFocusField, headingRef }: IssueSummaryProps) {
+export function IssueSummary({ inputs, formIssues, onFocusField, headingRef, checking = false }: IssueSummaryProps) {
   const { errors } = useFormState();
   const all = [...formIssues, ...flattenErrors(errors)];
   const required = all.filter((i) => i.required);
@@ -91,21 +93,23 @@ export function IssueSummary({ inputs, formIssues, onFocusField, headingRef }: I
   return (
     <Box component="section" aria-labelledby="issue-summary-heading" aria-live="polite" sx={{ mt: 3 }}>
       <Typography id="issue-summary-heading" variant="h6" component="h2" tabIndex={-1} ref={headingRef}>
-        {statusText(all)}
+        {checking ? 'Checking the study…' : statusText(all)}
       </Typography>
       {/*
         Always one line, also when nothing is left to fill: the Save button below must not move up under the pointer
         the moment the last required field is filled.
       */}
       <Box component="p" sx={{ my: 1 }}>
-        {toFill.length === 0
-          ? 'All required fields are filled.'
-          : toFill.map((name, i) => (
-              <span key={name}>
-                {i === 0 ? 'Still to fill: ' : ', '}
-                <FieldLink name={name} {...props} />
-              </span>
-            ))}
+        {checking
+          ? 'Checking which fields are still to fill…'
+          : toFill.length === 0
+            ? 'All required fields are filled.'
+            : toFill.map((name, i) => (
+                <span key={name}>
+                  {i === 0 ? 'Still to fill: ' : ', '}
+                  <FieldLink name={name} {...props} />
+                </span>
+              ))}
       </Box>
       {errorList.length > 0 && <IssueList issues={errorList} {...props} />}
       {warnings.length > 0 && (

@@ -95,6 +95,23 @@ function covers(checked: string, issue: FormIssue): boolean {
   return name === checked || name.startsWith(`${checked}.`) || (!!issue.required && checked.startsWith(`${name}.`));
 }
 
+/** The fields validated so far (all of them after a full pass). */
+class CheckedFields {
+  private readonly names = new Set<string>();
+  private all = false;
+  note(names: readonly string[] | undefined): void {
+    if (names) for (const name of names) this.names.add(name);
+    else this.all = true;
+  }
+  get none(): boolean {
+    return !this.all && this.names.size === 0;
+  }
+  /** Whether a validation since covered the issue's field. */
+  covers(issue: FormIssue): boolean {
+    return this.all || [...this.names].some((n) => covers(n, issue));
+  }
+}
+
 /** The editor's state at one moment. */
 export interface EditorSnapshot {
   study: ImagingStudy;
@@ -221,14 +238,20 @@ export function StudyEditor({
   );
   // Edits are reported from the resolver (see its onValidated) to whoever listens now; the resolver stays the same.
   const [edits] = useState(() => new EditSignal());
-  const [defaultValues] = useState(() =>
-    initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) },
+  const openingValues = useCallback(
+    () => (initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) }),
+    [initial, newStudy],
   );
-  // The study is validated in full when it opens, so the status is true from the first paint. These issues are
-  // listed in the summary (required fields as "still to fill") but not painted at their untouched inputs; an issue
-  // leaves this list once its field is validated again (react-hook-form's errors are then the truth) or on Save.
-  const [openingIssues] = useState(() => toFormIssues(validator.validate(build(defaultValues)).issue, inputs));
-  const [opening, setOpening] = useState(() => openingIssues.filter((i) => i.name !== undefined));
+  // The form shares these values' instance rows and edits them in place (see InstanceRow): read them only until the
+  // first edit; openingValues() makes them anew.
+  const [defaultValues] = useState(openingValues);
+  // The study is validated in full when it opens, right after its first paint (a 50x1000 study's full pass would
+  // hold that paint back by a fifth of a second); until then the status says it is checking. These issues are listed
+  // in the summary (required fields as "still to fill") but not painted at their untouched inputs; an issue leaves
+  // this list once its field is validated again (react-hook-form's errors are then the truth) or on Save.
+  const [opening, setOpening] = useState<readonly FormIssue[] | undefined>(undefined);
+  // Fields validated before the opening pass ended: their react-hook-form errors are newer than its issues.
+  const [checkedEarly] = useState(() => new CheckedFields());
   const resolver = useMemo(
     () =>
       studyResolver({
@@ -237,14 +260,16 @@ export function StudyEditor({
         toResource: incrementalBuilder({ patient, profileUrl: model.profileUrl, order, opened: initial }),
         onValidated: (names) => {
           edits.emit(names);
+          checkedEarly.note(names);
           // The incremental path: only the checked fields' opening issues go (a cheap filter, no second pass).
           setOpening((prev) => {
+            if (prev === undefined) return prev;
             const next = names ? prev.filter((i) => !names.some((n) => covers(n, i))) : [];
             return next.length === prev.length ? prev : next;
           });
         },
       }),
-    [validator, inputs, patient, model, order, edits, initial],
+    [validator, inputs, patient, model, order, edits, initial, checkedEarly],
   );
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
   const { getValues, setValue, setError, clearErrors, setFocus } = methods;
@@ -264,11 +289,21 @@ export function StudyEditor({
   const [newEndpoints, setNewEndpoints] = useState<ReadonlyMap<string, Endpoint>>(
     () => new Map(initialNewEndpoints?.map((e) => [e.fullUrl, e.resource])),
   );
-  const [pristine, setPristine] = useState(() => JSON.stringify(build(defaultValues)));
+  // The study as opened, as JSON: what "changed" is measured against. Built on first need (the opening pass below,
+  // or an edit), not while the editor first paints.
+  const pristine = useRef<string | undefined>(undefined);
+  const pristineJson = useCallback(
+    (): string => (pristine.current ??= JSON.stringify(build(openingValues()))),
+    [build, openingValues],
+  );
   const read = useCallback((): EditorSnapshot => {
     const study = build(getValues());
-    return { study, newEndpoints: referencedEndpoints(study, newEndpoints), dirty: JSON.stringify(study) !== pristine };
-  }, [build, getValues, newEndpoints, pristine]);
+    return {
+      study,
+      newEndpoints: referencedEndpoints(study, newEndpoints),
+      dirty: JSON.stringify(study) !== pristineJson(),
+    };
+  }, [build, getValues, newEndpoints, pristineJson]);
   // A narrative a person wrote is not updated at save: once the study differs from the one opened, say so. Only such
   // studies pay for building the resource on an edit, and only until the first change.
   const [staleNarrative] = useState(() => staleNarrativeWarning(initial));
@@ -287,7 +322,26 @@ export function StudyEditor({
     [edits, onEdit, read, watchNarrative],
   );
   // Issues that name no input: from the opening validation until a save shows a newer outcome.
-  const [formIssues, setFormIssues] = useState(() => openingIssues.filter((i) => i.name === undefined));
+  const [formIssues, setFormIssues] = useState<readonly FormIssue[]>([]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // After the frame that shows the study: a task queued from the next animation frame runs once it is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const values = getValues();
+        const unchanged = checkedEarly.none;
+        const study = build(unchanged ? defaultValues : values);
+        if (unchanged) pristine.current ??= JSON.stringify(study);
+        const issues = toFormIssues(validator.validate(study).issue, inputs);
+        setOpening((prev) => prev ?? issues.filter((i) => i.name !== undefined && !checkedEarly.covers(i)));
+        setFormIssues((prev) => (prev.length > 0 ? prev : issues.filter((i) => i.name === undefined)));
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [build, checkedEarly, defaultValues, getValues, inputs, validator]);
   const [tab, setTab] = useState<'form' | 'json'>('form');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ message: string; severity: 'success' | 'warning' } | undefined>();
@@ -376,7 +430,7 @@ export function StudyEditor({
     for (const key of new Set([...Object.keys(current), ...Object.keys(next)])) {
       if (JSON.stringify(prune(current[key])) !== JSON.stringify(prune(next[key]))) setValue(key, next[key]);
     }
-    setPristine(JSON.stringify(build(getValues())));
+    pristine.current = JSON.stringify(build(getValues()));
   };
 
   const save = async (): Promise<void> => {
@@ -448,7 +502,8 @@ export function StudyEditor({
             */}
             <IssueSummary
               inputs={inputs}
-              formIssues={[...opening, ...formIssues]}
+              formIssues={[...(opening ?? []), ...formIssues]}
+              checking={opening === undefined}
               onFocusField={focusField}
               headingRef={summaryHeading}
             />
