@@ -217,6 +217,26 @@ describe('StudyEditor saving', () => {
   });
 });
 
+describe('StudyEditor and the study as opened', () => {
+  it('saves an edited SOP Instance UID without changing the study it opened, which later saves merge onto', async () => {
+    const initial = existingStudy();
+    const before = structuredClone(initial);
+    const { user, onSave } = renderEditor({ initial });
+    await instanceRows.load();
+    await user.click(screen.getByRole('button', { name: 'Edit Series 1' }));
+    const uid = await within(screen.getByRole('group', { name: 'Series 1' })).findByRole('textbox', {
+      name: /^SOP Instance UID/,
+    });
+    await user.clear(uid);
+    await user.type(uid, '1.2.3.9');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    const saved = lastSaved(onSave) as { series: { instance: { uid: string }[] }[] };
+    expect(saved.series[0]?.instance[0]?.uid).toBe('1.2.3.9');
+    expect(initial).toEqual(before);
+  });
+});
+
 describe('StudyEditor and a narrative a person wrote', () => {
   it('warns, once the study is changed, that a narrative with status additional may be stale', async () => {
     const div = '<div xmlns="http://www.w3.org/1999/xhtml">Written by the radiologist</div>';
