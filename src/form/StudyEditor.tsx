@@ -242,7 +242,7 @@ export function StudyEditor({
     () => (initial || !newStudy ? toFormValues(initial) : { ...toFormValues(undefined), ...structuredClone(newStudy) }),
     [initial, newStudy],
   );
-  // The form shares these values' instance rows and edits them in place (see InstanceRow): read them only until the
+  // The form shares these values' series and instance rows and edits them in place (see FormRow): read them only until the
   // first edit; openingValues() makes them anew.
   const [defaultValues] = useState(openingValues);
   // The study is validated in full when it opens, right after its first paint (a 50x1000 study's full pass would

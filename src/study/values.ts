@@ -40,22 +40,26 @@ export function toFormValues(initial: ImagingStudy | undefined): StudyFormValues
   for (const key of ['modality', 'endpoint', 'series']) {
     if (!Array.isArray(values[key])) values[key] = [];
   }
-  values.series = (values.series as unknown[]).map((series) =>
-    isRecord(series) && Array.isArray(series.instance)
-      ? { ...series, instance: series.instance.map((i) => (isRecord(i) ? Object.assign(new InstanceRow(), i) : i)) }
-      : series,
-  );
+  values.series = (values.series as unknown[]).map((series) => {
+    if (!isRecord(series)) return series;
+    const row = Object.assign(new FormRow(), series);
+    if (Array.isArray(series.instance)) {
+      row.instance = series.instance.map((i) => (isRecord(i) ? Object.assign(new FormRow(), i) : i));
+    }
+    return row;
+  });
   return values;
 }
 
 /**
- * An instance row of the form values: the instance's own keys, on an object the form owns (so an edit never reaches
- * the study as opened). Deliberately not a plain object: react-hook-form deep-copies plain objects in its values and
- * keeps others by reference. It copied a study's values three times as the editor opened (default values, current
- * values, the series list's snapshot); for a 50x1000 study those copies of 50,000 rows were a third of the opening.
- * The form writes a row's fields (uid, sopClass, number, title) by replacing them, never inside them.
+ * A series or instance row of the form values: the row's own keys, on an object the form owns (so an edit never
+ * reaches the study as opened). Deliberately not a plain object: react-hook-form deep-copies plain objects in its
+ * values and keeps others by reference. It copied a study's values three times as the editor opened (default values,
+ * current values, the series list's snapshot); for a 50x1000 study those copies of 50,000 rows were a third of the
+ * opening. The form writes a row's fields (uid, modality, sopClass, ...) by replacing them, never inside them, and
+ * replaces an instance list rather than changing it.
  */
-export class InstanceRow {
+export class FormRow {
   [key: string]: unknown;
 }
 
