@@ -41,13 +41,26 @@ export interface TextBoxProps {
   /** A native select: `children` are its options. */
   select?: boolean;
   children?: ReactNode;
-  slotProps?: {
-    htmlInput?: InputBaseComponentProps | Record<string, unknown>;
-    input?: Partial<OutlinedInputProps> | Record<string, unknown>;
-    inputLabel?: Partial<InputLabelProps> | Record<string, unknown>;
-    /** Accepted for TextField compatibility; the select is always native. */
-    select?: { native?: boolean };
-  };
+  slotProps?: TextBoxSlotProps;
+}
+
+interface TextBoxSlotProps {
+  htmlInput?: InputBaseComponentProps | Record<string, unknown>;
+  input?: Partial<OutlinedInputProps> | Record<string, unknown>;
+  inputLabel?: Partial<InputLabelProps> | Record<string, unknown>;
+  /** Accepted for TextField compatibility; the select is always native. */
+  select?: { native?: boolean };
+}
+
+/**
+ * A multi-line box that grows with its text up to `maxRows` lines, by CSS (`field-sizing: content`) rather than MUI's
+ * TextareaAutosize, which measures a hidden copy of the text in a layout effect: a forced layout of the whole page
+ * while the editor first renders. Browsers without field-sizing show one line that scrolls.
+ */
+function growing(htmlInput: TextBoxSlotProps['htmlInput'], maxRows = 8): InputBaseComponentProps {
+  const props = (htmlInput ?? {}) as InputBaseComponentProps;
+  const style = { fieldSizing: 'content', maxHeight: `${maxRows * 1.4375}em`, ...(props.style as object) };
+  return { ...props, style } as InputBaseComponentProps;
 }
 
 export function TextBox({
@@ -89,11 +102,11 @@ export function TextBox({
       inputRef={inputRef}
       placeholder={placeholder}
       multiline={multiline}
-      maxRows={maxRows}
+      {...(multiline ? { rows: 1 } : {})}
       fullWidth={fullWidth}
       label={label}
       {...(labelProps?.shrink === undefined ? {} : { notched: labelProps.shrink })}
-      inputProps={slotProps.htmlInput as InputBaseComponentProps | undefined}
+      inputProps={multiline ? growing(slotProps.htmlInput, maxRows) : (slotProps.htmlInput as InputBaseComponentProps)}
       {...inputProps}
     />
   );
