@@ -13,6 +13,7 @@ import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
 import { flattenErrors, indexInputs, REQUIRED_TYPE, toFieldErrors, toFormIssues, type FormIssue } from './issues';
 import { JsonTab } from './JsonTab';
+import { whenIdle } from './lazy-module';
 import { ViewTabs, type ViewTab } from './ViewTabs';
 import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
@@ -153,6 +154,9 @@ class EditSignal {
 /** The "More details" section; opens itself when one of its fields is to be focused. */
 function DetailsSection({ fields }: { fields: readonly FormField[] }) {
   const [open, setOpen] = useState(false);
+  // Its fields are drawn once the page is idle after the first paint (or when it is opened), not with it.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => whenIdle(() => setDrawn(true), 500), []);
   const bus = useFocusBus();
   useEffect(
     () => bus.listen((name) => fields.some((f) => name.split('.')[0] === f.name) && setOpen(true)),
@@ -179,9 +183,9 @@ function DetailsSection({ fields }: { fields: readonly FormField[] }) {
           </Box>
         </Button>
       </Typography>
-      {/* Kept mounted while hidden: its fields stay registered with the form. */}
+      {/* Once drawn, kept mounted while hidden: its fields stay registered with the form. */}
       <Box id="more-details-content" hidden={!open} sx={{ p: 2, pt: 0 }}>
-        <FieldList fields={fields} />
+        {(open || drawn) && <FieldList fields={fields} />}
       </Box>
     </Paper>
   );
