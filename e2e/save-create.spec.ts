@@ -8,6 +8,7 @@ import {
   expect,
   expectSaved,
   field,
+  fillNewStudy,
   freshUid,
   imrStudy,
   launch,
@@ -56,6 +57,29 @@ test('create with a new Endpoint: the study, the Endpoint and a Provenance are s
   expect(provenance.activity?.coding?.[0]?.code).toBe('CREATE');
   expect(provenance.agent[0]?.who?.reference).toBe(`Practitioner/${SEED_PRACTITIONER.id}`);
   expect(Date.parse(provenance.recorded)).toBeGreaterThan(Date.now() - 60_000);
+});
+
+test('Save sends only the transaction when the UID was looked up while the form was filled', async ({
+  page,
+  sandbox,
+  admin,
+}) => {
+  const app = await launch(page, sandbox);
+  await openNewStudy(app);
+  const uid = freshUid();
+  const lookedUp = app.waitForResponse((r) => r.url().includes('/ImagingStudy?') && r.url().includes(uid));
+  await fillNewStudy(app, uid);
+  await lookedUp;
+
+  const sent: string[] = [];
+  app.on('request', (r) => {
+    if (r.url().startsWith(sandbox.fhirBase)) sent.push(`${r.method()} ${r.url().slice(sandbox.fhirBase.length)}`);
+  });
+  await saveButton(app).click();
+  await expectSaved(app);
+  expect(sent.filter((r) => r.includes('ImagingStudy?'))).toEqual([]);
+  expect(sent.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+  expect(await admin.studiesWithUid(uid)).toHaveLength(1);
 });
 
 test('a double click on Save creates exactly one study', async ({ page, sandbox, admin }) => {

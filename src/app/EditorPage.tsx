@@ -246,9 +246,17 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
             setNotice({ severity: warnings ? 'warning' : 'success', text });
             startEditing({ original: result.study, initial: result.study, newEndpoints: [] });
           }
-          // The address now names the saved study, so a reload opens it for editing.
-          if (wasNew && result.study.id) replaceRoute({ page: 'study', id: result.study.id });
-          return { saved: result.study, message: text, severity: warnings ? 'warning' : 'success' };
+          // The address now names the saved study, so a reload opens it for editing. In the editor, once it has taken
+          // the saved study in: the new address and heading then render together with the editor's changes.
+          const id = result.study.id;
+          const rename = wasNew && id ? () => replaceRoute({ page: 'study', id }) : undefined;
+          if (!inEditor) rename?.();
+          return {
+            saved: result.study,
+            message: text,
+            severity: warnings ? 'warning' : 'success',
+            ...(inEditor && rename ? { onShown: rename } : {}),
+          };
         }
         case 'duplicate':
           return outcomeOf(

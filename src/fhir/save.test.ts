@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Bundle, BundleEntry, Endpoint, ImagingStudy, Provenance } from 'fhir/r4';
 import { IMR_IMAGINGSTUDY_URL } from '../kernel/canonicals';
 import { saveStudy, type SaveOptions, type SaveResult } from './save';
+import { lookUpStudyUid, UID_ANSWER_FRESH_MS } from './study-uid-lookup';
 import {
   capabilities,
   fakeServer,
@@ -167,6 +168,93 @@ describe('saveStudy: a new study', () => {
     await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
     await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
     expect(fake.requests.filter((r) => r.url === 'metadata')).toHaveLength(1);
+  });
+});
+
+describe('saveStudy: a new study whose UID the editor has just looked up', () => {
+  const searches = (requests: RecordedRequest[]) => requests.filter((r) => r.url.startsWith('ImagingStudy?'));
+
+  it('sends only the transaction when a recent lookup found no study with the UID', async () => {
+    const fake = server((req) => transactionResponse(req.json));
+    expect(await lookUpStudyUid(fake.session, UID)).toBeUndefined();
+    const result = await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
+    expect(result.kind).toBe('saved');
+    expect(searches(fake.requests)).toHaveLength(1);
+    expect(transactions(fake.requests)).toHaveLength(1);
+  });
+
+  it('waits for a lookup still running instead of sending a second one', async () => {
+    const existing: ImagingStudy = { ...newStudy(), id: 'other', description: 'Created by someone else' };
+    let answer: (bundle: Bundle) => void = () => undefined;
+    const fake = fakeServer((req) => {
+      if (req.url === 'metadata') return capabilities(true);
+      if (req.url.startsWith('ImagingStudy?')) return new Promise<Bundle>((resolve) => (answer = resolve));
+      throw new Error(`unexpected ${req.method} ${req.url}`);
+    });
+    void lookUpStudyUid(fake.session, UID);
+    const saving = saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
+    answer(searchset(existing));
+    expect(expectKind(await saving, 'duplicate').existing.id).toBe('other');
+    expect(searches(fake.requests)).toHaveLength(1);
+    expect(transactions(fake.requests)).toHaveLength(0);
+  });
+
+  it('looks again when the lookup found a study (it may have gone since)', async () => {
+    const existing: ImagingStudy = { ...newStudy(), id: 'other', description: 'Created by someone else' };
+    let found: ImagingStudy | undefined = existing;
+    const fake = fakeServer((req) => {
+      if (req.url === 'metadata') return capabilities(true);
+      if (req.url.startsWith('ImagingStudy?')) return searchset(...(found ? [found] : []));
+      if (req.method === 'POST' && req.url === ISS) return transactionResponse(req.json);
+      throw new Error(`unexpected ${req.method} ${req.url}`);
+    });
+    expect((await lookUpStudyUid(fake.session, UID))?.id).toBe('other');
+    found = undefined;
+    expectKind(await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST), 'saved');
+    expect(searches(fake.requests)).toHaveLength(2);
+  });
+
+  it('looks again when the lookup failed', async () => {
+    let calls = 0;
+    const fake = fakeServer((req) => {
+      if (req.url === 'metadata') return capabilities(true);
+      if (req.url.startsWith('ImagingStudy?')) {
+        calls += 1;
+        if (calls === 1) throw new TypeError('Failed to fetch');
+        return searchset();
+      }
+      if (req.method === 'POST' && req.url === ISS) return transactionResponse(req.json);
+      throw new Error(`unexpected ${req.method} ${req.url}`);
+    });
+    await expect(lookUpStudyUid(fake.session, UID)).rejects.toThrow('Failed to fetch');
+    expect((await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST)).kind).toBe('saved');
+    expect(searches(fake.requests)).toHaveLength(2);
+  });
+
+  it(`looks again when the answer is older than ${UID_ANSWER_FRESH_MS / 1000} s`, async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const fake = server((req) => transactionResponse(req.json));
+    await lookUpStudyUid(fake.session, UID);
+    vi.setSystemTime(Date.now() + UID_ANSWER_FRESH_MS + 1);
+    await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
+    expect(searches(fake.requests)).toHaveLength(2);
+  });
+
+  it('does not use the answer of another session or of another UID', async () => {
+    const fake = server((req) => transactionResponse(req.json));
+    const other = server((req) => transactionResponse(req.json));
+    await lookUpStudyUid(other.session, UID);
+    await lookUpStudyUid(fake.session, '1.2.3.4.5');
+    await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
+    expect(searches(fake.requests)).toHaveLength(2);
+  });
+
+  it('forgets the answer once the UID was saved: the next new study with that UID is looked up again', async () => {
+    const fake = server((req) => transactionResponse(req.json));
+    await lookUpStudyUid(fake.session, UID);
+    await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
+    await saveStudy(fake.session, { study: newStudy(), newEndpoints: [] }, FAST);
+    expect(searches(fake.requests)).toHaveLength(2);
   });
 });
 

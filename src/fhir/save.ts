@@ -14,6 +14,7 @@ import { DEFAULT_RETRY, withRetry } from './retry';
 import { existingStudyResult, saveFailure } from './save-outcomes';
 import { saveSeparately } from './save-separate';
 import { saveInTransaction } from './save-transaction';
+import { forgetStudyUid, recentLookup } from './study-uid-lookup';
 import {
   IMR_ENDPOINT_PROFILE,
   type NewEndpoint,
@@ -79,6 +80,23 @@ function planSave(session: FhirSession, input: SaveInput, options: SaveOptions):
   };
 }
 
+/**
+ * The study that already has the UID of a new study, if any. A lookup of this session made moments ago (the editor's
+ * while the UID was edited) is used when it found none or is still running; otherwise the save asks itself. So that
+ * a duplicate UID does not store new Endpoints and a Provenance along with the conditional create that matches.
+ */
+async function existingStudy(session: FhirSession, plan: SavePlan, uid: string): Promise<ImagingStudy | undefined> {
+  const recent = recentLookup(session, uid);
+  if (recent) {
+    try {
+      return await recent;
+    } catch {
+      // That lookup failed: ask again, with retries.
+    }
+  }
+  return withRetry(() => findStudyByUid(session, uid, plan.timeoutMs), plan.retry);
+}
+
 async function runSave(session: FhirSession, input: SaveInput, options: SaveOptions): Promise<SaveResult> {
   let plan: SavePlan;
   try {
@@ -92,13 +110,17 @@ async function runSave(session: FhirSession, input: SaveInput, options: SaveOpti
   if (errors.length > 0) return { kind: 'failed', outcome: outcomeOf(...errors), retryable: false };
   try {
     if (plan.mode === 'create' && plan.uid) {
-      const uid = plan.uid;
-      const existing = await withRetry(() => findStudyByUid(session, uid, plan.timeoutMs), plan.retry);
+      const existing = await existingStudy(session, plan, plan.uid);
       if (existing) return existingStudyResult(plan, existing);
     }
-    return (await supportsTransactions(session)) ? saveInTransaction(session, plan) : saveSeparately(session, plan);
+    return (await supportsTransactions(session))
+      ? await saveInTransaction(session, plan)
+      : await saveSeparately(session, plan);
   } catch (err) {
     return saveFailure(session, plan, err);
+  } finally {
+    // What was known about the UID is out of date once a create was tried: the next save asks again.
+    if (plan.mode === 'create' && plan.uid) forgetStudyUid(session, plan.uid);
   }
 }
 

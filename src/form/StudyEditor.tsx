@@ -3,7 +3,13 @@ import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
 import type { Endpoint, ImagingStudy, OperationOutcome, OperationOutcomeIssue, Patient } from 'fhir/r4';
 import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
-import { EditorContext, type EditorAddOns, type EditorContextValue } from './context';
+import {
+  EditorContext,
+  StoredStudyContext,
+  type EditorAddOns,
+  type EditorContextValue,
+  type StoredStudyValue,
+} from './context';
 import { FieldList } from './ElementInput';
 import { instanceRows } from './InstanceList';
 import { FocusBus, rowOf } from './focus';
@@ -11,7 +17,16 @@ import { FocusBusContext, useFocusBus } from './focus-context';
 import { buildFormModel, type FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
-import { flattenErrors, indexInputs, REQUIRED_TYPE, toFieldErrors, toFormIssues, type FormIssue } from './issues';
+import {
+  flattenErrors,
+  heldErrors,
+  indexInputs,
+  REQUIRED_TYPE,
+  toFieldErrors,
+  toFormIssues,
+  type FormIssue,
+  type HeldError,
+} from './issues';
 import { JsonTab } from './JsonTab';
 import { whenIdle } from './lazy-module';
 import { ViewTabs, type ViewTab } from './ViewTabs';
@@ -80,6 +95,11 @@ export interface SaveReport {
   /** What is announced beside Save; warnings make it a warning. */
   message?: string;
   severity?: 'success' | 'warning';
+  /**
+   * Called once the editor has taken `saved` in and set its message, in the same task: what the page changes because
+   * of the save (its address) then shows in the same render as the editor's changes.
+   */
+  onShown?: () => void;
 }
 
 function isOutcome(result: OperationOutcome | SaveReport | undefined): result is OperationOutcome {
@@ -149,6 +169,15 @@ class EditSignal {
       if (this.listener === listener) this.listener = undefined;
     };
   }
+}
+
+/** Whether react-hook-form holds exactly these errors, in this order. */
+function sameErrors(held: readonly HeldError[] | undefined, next: readonly HeldError[]): boolean {
+  return (
+    held !== undefined &&
+    held.length === next.length &&
+    held.every((e, i) => e.name === next[i]?.name && e.type === next[i]?.type && e.message === next[i]?.message)
+  );
 }
 
 /** The "More details" section; opens itself when one of its fields is to be focused. */
@@ -276,7 +305,7 @@ export function StudyEditor({
     [validator, inputs, patient, model, order, edits, initial, checkedEarly],
   );
   const methods = useForm<StudyFormValues>({ defaultValues, resolver, mode: 'onChange', shouldFocusError: false });
-  const { getValues, setValue, setError, clearErrors, setFocus } = methods;
+  const { getValues, getErrors, setValue, setError, clearErrors, setFocus } = methods;
   // A row's own issue ("Series 1 has no UID") sits at the row's name, which an edit of one of its fields does not
   // validate: when a field of a row with such an issue changes, the row is checked again, so a filled row clears.
   const { getFieldState, trigger } = methods;
@@ -378,11 +407,12 @@ export function StudyEditor({
     [bus, setFocus],
   );
 
-  const storedUids = useMemo(() => uidsOf(stored), [stored]);
+  const storedStudy = useMemo<StoredStudyValue>(
+    () => ({ storedUids: uidsOf(stored), storedStudy: stored !== undefined }),
+    [stored],
+  );
   const context = useMemo<EditorContextValue>(
     () => ({
-      storedUids,
-      storedStudy: stored !== undefined,
       valueSet: (url) => (url === undefined ? undefined : registry.valueSets.get(url)),
       validator,
       validateEndpoint,
@@ -398,8 +428,6 @@ export function StudyEditor({
       ...(describeEncounter === undefined ? {} : { describeEncounter }),
     }),
     [
-      storedUids,
-      stored,
       registry,
       validator,
       patient,
@@ -417,13 +445,20 @@ export function StudyEditor({
   /** Shows a whole outcome (full validation or the server's); returns whether it has errors. */
   const showOutcome = (issues: readonly OperationOutcomeIssue[]): boolean => {
     const all = toFormIssues(issues, inputs);
-    clearErrors();
-    for (const issue of flattenErrors(toFieldErrors(all))) {
-      const type = issue.required ? REQUIRED_TYPE : issue.severity;
-      setError(issue.name as string, { type, message: issue.message });
+    const next = flattenErrors(toFieldErrors(all)).map(({ name, required, severity, message }) => ({
+      name: name as string,
+      type: required ? REQUIRED_TYPE : severity,
+      message,
+    }));
+    // The inputs already show exactly these errors (a valid study saved, a save refused for what the form shows):
+    // nothing to change. Clearing and setting them again would render every input once more.
+    if (!sameErrors(heldErrors(getErrors()), next)) {
+      clearErrors();
+      for (const { name, type, message } of next) setError(name, { type, message });
     }
-    setOpening([]);
-    setFormIssues(all.filter((i) => i.name === undefined));
+    setOpening((prev) => (prev.length === 0 ? prev : []));
+    const unnamed = all.filter((i) => i.name === undefined);
+    setFormIssues((prev) => (prev.length === 0 && unnamed.length === 0 ? prev : unnamed));
     return all.some((i) => i.severity === 'error');
   };
 
@@ -458,6 +493,7 @@ export function StudyEditor({
           message: result?.message ?? 'The imaging study was saved.',
           severity: result?.severity ?? 'success',
         });
+        result?.onShown?.();
       }
     } catch (error) {
       // Never reset: what the user typed stays, the problem goes to fields or the form message.
@@ -475,25 +511,27 @@ export function StudyEditor({
           <Box component="form" noValidate aria-label="ImagingStudy editor" onSubmit={(e) => e.preventDefault()}>
             <ViewTabs label="Editor views" tabs={VIEWS} value={tab} onChange={setTab} />
             <Box role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== 'form'}>
-              <Stack spacing={3}>
-                {!readOnly && addOns.OrderPicker && <addOns.OrderPicker />}
-                {!readOnly && addOns.ImportBar && <addOns.ImportBar />}
-                <Box component="section" aria-labelledby="study-heading">
-                  <Typography id="study-heading" component="h2" variant="h6" gutterBottom>
-                    Study
-                  </Typography>
-                  <FieldList fields={model.main} />
-                </Box>
-                <DetailsSection fields={model.details} />
-                {model.series && (
-                  <Box component="section" aria-labelledby="series-heading">
-                    <Typography id="series-heading" component="h2" variant="h6" gutterBottom>
-                      Series
+              <StoredStudyContext.Provider value={storedStudy}>
+                <Stack spacing={3}>
+                  {!readOnly && addOns.OrderPicker && <addOns.OrderPicker />}
+                  {!readOnly && addOns.ImportBar && <addOns.ImportBar />}
+                  <Box component="section" aria-labelledby="study-heading">
+                    <Typography id="study-heading" component="h2" variant="h6" gutterBottom>
+                      Study
                     </Typography>
-                    <SeriesSection field={model.series} />
+                    <FieldList fields={model.main} />
                   </Box>
-                )}
-              </Stack>
+                  <DetailsSection fields={model.details} />
+                  {model.series && (
+                    <Box component="section" aria-labelledby="series-heading">
+                      <Typography id="series-heading" component="h2" variant="h6" gutterBottom>
+                        Series
+                      </Typography>
+                      <SeriesSection field={model.series} />
+                    </Box>
+                  )}
+                </Stack>
+              </StoredStudyContext.Provider>
             </Box>
             {tab === 'json' && (
               <Box role="tabpanel" id="panel-json" aria-labelledby="tab-json">

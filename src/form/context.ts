@@ -35,6 +35,17 @@ export interface EditorContextValue {
   /** Endpoints created inline, by their `urn:uuid:` reference. */
   newEndpoints: ReadonlyMap<string, Endpoint>;
   addNewEndpoint(reference: string, endpoint: Endpoint): void;
+  /** Scrolls a virtualised row into view (if needed) and focuses the field. */
+  focusField(name: string): void;
+}
+
+export const EditorContext = createContext<EditorContextValue | null>(null);
+
+/**
+ * What the UID inputs need of the study as the server has it. A context of its own: when a new study is saved it
+ * changes, and only the UID inputs render again (not every input of the form).
+ */
+export interface StoredStudyValue {
   /**
    * The bare UIDs (study, series, instances) of the study as the server has it: the images in the PACS carry them, so
    * they are not regenerated and a hand edit asks first. Empty for a new study.
@@ -42,11 +53,16 @@ export interface EditorContextValue {
   storedUids: ReadonlySet<string>;
   /** Whether the study is on the server (its UID is then fixed: no Generate). */
   storedStudy: boolean;
-  /** Scrolls a virtualised row into view (if needed) and focuses the field. */
-  focusField(name: string): void;
 }
 
-export const EditorContext = createContext<EditorContextValue | null>(null);
+const NOT_STORED: StoredStudyValue = { storedUids: new Set(), storedStudy: false };
+
+export const StoredStudyContext = createContext<StoredStudyValue>(NOT_STORED);
+
+/** The stored study's UIDs (none outside an editor of a stored study). */
+export function useStoredStudy(): StoredStudyValue {
+  return useContext(StoredStudyContext);
+}
 
 /** The editor context; inputs are only rendered inside `StudyEditor`. */
 export function useEditor(): EditorContextValue {

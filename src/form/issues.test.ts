@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadImrRegistry } from '../profile';
 import { buildFormModel } from './form-model';
-import { flattenErrors, indexInputs, inputNameFor, toFieldErrors, toFormIssues } from './issues';
+import { flattenErrors, heldErrors, indexInputs, inputNameFor, toFieldErrors, toFormIssues } from './issues';
 
 const inputs = indexInputs(buildFormModel(loadImrRegistry()));
 
@@ -51,5 +51,26 @@ describe('issue routing', () => {
     expect(flattenErrors(toFieldErrors(issues))).toEqual([
       { name: 'modality', severity: 'error', message: 'not in CID 29; bad code' },
     ]);
+  });
+});
+
+describe('heldErrors', () => {
+  it('lists the errors of a tree as they are held, with their type, in key order', () => {
+    const tree = toFieldErrors([
+      { name: 'identifier.0.value', severity: 'error', message: 'Not a UID', required: false },
+      { name: 'series.1', severity: 'error', message: 'Series 2 has no UID' },
+      { name: 'series.1.uid', severity: 'warning', message: 'Check it' },
+    ]);
+    expect(heldErrors(tree)).toEqual([
+      { name: 'identifier.0.value', type: 'error', message: 'Not a UID' },
+      { name: 'series.1', type: 'error', message: 'Series 2 has no UID' },
+      { name: 'series.1.uid', type: 'warning', message: 'Check it' },
+    ]);
+    expect(heldErrors({})).toEqual([]);
+  });
+
+  it('gives up on what is not a plain error at an input name', () => {
+    expect(heldErrors({ series: { root: { type: 'error', message: 'x' } } })).toBeUndefined();
+    expect(heldErrors({ modality: { type: 'error', message: 'x', types: { a: 'x' } } })).toBeUndefined();
   });
 });

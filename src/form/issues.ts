@@ -158,3 +158,31 @@ export function flattenErrors(errors: unknown, prefix = ''): FormIssue[] {
   }
   return out;
 }
+
+/** One error as react-hook-form holds it at an input. */
+export interface HeldError {
+  name: string;
+  type: string;
+  message: string;
+}
+
+/**
+ * The errors of a react-hook-form error tree as they are, in object key order; undefined when the tree holds anything
+ * else than plain errors at input names (e.g. a field array's `root`).
+ */
+export function heldErrors(errors: unknown, prefix = ''): HeldError[] | undefined {
+  if (typeof errors !== 'object' || errors === null) return [];
+  const record = errors as Record<string, unknown>;
+  const out: HeldError[] = [];
+  if (typeof record.type === 'string' && typeof record.message === 'string' && prefix !== '') {
+    out.push({ name: prefix, type: record.type, message: record.message });
+  }
+  for (const [key, child] of Object.entries(record)) {
+    if (key === 'ref' || key === 'type' || key === 'message') continue;
+    if (key === 'root' || key === 'types') return undefined;
+    const below = heldErrors(child, prefix === '' ? key : `${prefix}.${key}`);
+    if (!below) return undefined;
+    out.push(...below);
+  }
+  return out;
+}

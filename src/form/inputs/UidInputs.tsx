@@ -2,7 +2,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import { TextBox } from './TextBox';
 import { memo, useCallback, useState } from 'react';
 import { useController } from 'react-hook-form';
-import { useEditor } from '../context';
+import { useEditor, useStoredStudy } from '../context';
 import { bareUid } from '../../kernel/uid';
 import { generateUid } from '../../kernel/uid-syntax';
 import { displayStudyUid, normalizeStudyUid } from '../../study/study-uid';
@@ -21,7 +21,8 @@ interface UidFieldProps extends InputProps {
 const ROW_SX = { alignItems: 'flex-start' } as const;
 
 function UidField({ field, name, label, generateLabel, toStored, toShown, fixed }: UidFieldProps) {
-  const { readOnly, storedUids } = useEditor();
+  const { readOnly } = useEditor();
+  const { storedUids } = useStoredStudy();
   const { field: control, fieldState } = useController({ name });
   const { shown, typed, left } = useTypingPause(fieldStatus(name, field.schemaPath, fieldState));
   const { onChange } = control;
@@ -120,7 +121,7 @@ function ChangeStoredUidDialog({ label, uid, onChange, onKeep }: ChangeStoredUid
  * A stored study's UID is fixed: no Generate.
  */
 export function StudyUidInput(props: InputProps) {
-  const { storedStudy } = useEditor();
+  const { storedStudy } = useStoredStudy();
   return (
     <UidField
       {...props}
