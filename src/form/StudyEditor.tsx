@@ -456,7 +456,7 @@ export function StudyEditor({
       clearErrors();
       for (const { name, type, message } of next) setError(name, { type, message });
     }
-    setOpening((prev) => (prev.length === 0 ? prev : []));
+    setOpening((prev) => (prev?.length === 0 ? prev : []));
     const unnamed = all.filter((i) => i.name === undefined);
     setFormIssues((prev) => (prev.length === 0 && unnamed.length === 0 ? prev : unnamed));
     return all.some((i) => i.severity === 'error');
