@@ -35,7 +35,7 @@ import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
 import { SeriesSection } from './SeriesSection';
 import { staleNarrativeWarning } from '../study/narrative-status';
-import { incrementalBuilder, prune, toFormValues, toResource, type StudyFormValues } from '../study/values';
+import { changedFields, incrementalBuilder, toFormValues, toResource, type StudyFormValues } from '../study/values';
 import { studyUidOf } from '../study/study-uid';
 import { validateEndpoint } from '../validation/api';
 
@@ -465,10 +465,7 @@ export function StudyEditor({
   /** Takes what the server changed (ids of new Endpoints, `meta`) into the form in place; the result is pristine. */
   const adopt = (study: ImagingStudy): void => {
     const next = toFormValues(study);
-    const current = getValues();
-    for (const key of new Set([...Object.keys(current), ...Object.keys(next)])) {
-      if (JSON.stringify(prune(current[key])) !== JSON.stringify(prune(next[key]))) setValue(key, next[key]);
-    }
+    for (const key of changedFields(getValues(), next)) setValue(key, next[key]);
     pristine.current = JSON.stringify(build(getValues()));
   };
 

@@ -8,7 +8,7 @@ import { useFormContext } from 'react-hook-form';
 import { groupStudies, instanceCount } from './dicom/group';
 import { prewarmWorkers, readDicomFiles } from './dicom/reader';
 import type { DicomStudy, SkippedFile } from './dicom/types';
-import type { StudyFormValues } from '../study/values';
+import { changedFields, type StudyFormValues } from '../study/values';
 import { collectFiles } from './entries';
 import { IMPORT_MEASURE, IMPORT_READ_MARK, IMPORT_START_MARK, type ImportJob, type ImportOutcome } from './job';
 import { NothingToImport, ReadProgress } from './ReadProgress';
@@ -34,7 +34,7 @@ function describeFailure(error: unknown): string {
 }
 
 export default function ImportFlow({ job, onClose }: ImportFlowProps) {
-  const { reset, trigger } = useFormContext<StudyFormValues>();
+  const { getValues, reset, trigger } = useFormContext<StudyFormValues>();
   const [step, setStep] = useState<Step>(
     job.kind === 'pacs' ? { step: 'pacs' } : { step: 'reading', done: 0, total: 0 },
   );
@@ -82,11 +82,12 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
   const cancel = (): void => onClose({ severity: 'info', text: 'Import cancelled; the form was not changed.' });
 
   const apply = (next: StudyFormValues, study: DicomStudy): void => {
+    const changed = changedFields(getValues(), next);
     // Keep the loaded study as the default values: the import is an edit of it, not a new baseline.
     reset(next, { keepDefaultValues: true });
     // By name: right after a reset the inputs are still registering, and a bare trigger() may check none of them
-    // (the status then kept listing fields the import had just filled).
-    void trigger(Object.keys(next));
+    // (the status then kept listing fields the import had just filled). Only what the import changed.
+    void trigger(changed);
     const instances = instanceCount(study);
     onClose({
       severity: 'success',

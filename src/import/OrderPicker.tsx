@@ -18,7 +18,7 @@ import {
   procedureText,
   unlinkOrder,
 } from '../study/order';
-import type { StudyFormValues } from '../study/values';
+import { changedFields, type StudyFormValues } from '../study/values';
 import { diffImport, type DiffRow } from './diff';
 import { DiffTable } from './DiffTable';
 import { OrderField } from './OrderField';
@@ -106,7 +106,7 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
     if (launchedFor && isPickable(launchedFor.order) && !linkedOrders(current).includes(source.preselect ?? '')) {
       const next = applyOrder(current, launchedFor.order);
       reset(next, { keepDefaultValues: true });
-      void trigger(Object.keys(next));
+      void trigger(changedFields(current, next));
     }
     // The form's methods are stable; a new load result is what may fill the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -115,11 +115,13 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
   const choices = loaded.state === 'ready' ? loaded.choices : [];
   const byReference = new Map(choices.map((c) => [orderReference(c.order), c]));
   const apply = (next: StudyFormValues): void => {
+    const changed = changedFields(getValues(), next);
     // An edit of the loaded study, not a new baseline (as for a DICOM import).
     reset(next, { keepDefaultValues: true });
     // By name: right after a reset the inputs are still registering, and a bare trigger() may check none of them
-    // (the status then kept listing fields the import had just filled).
-    void trigger(Object.keys(next));
+    // (the status then kept listing fields the order had just filled). Only what it changed: untouched empty fields
+    // are not turned red.
+    void trigger(changed);
   };
   const pick = (value: string): void => {
     if (value === NO_ORDER) return setUnscheduled(true);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { IMR_IMAGINGSTUDY_URL } from '../profile';
 import { existingStudy, patient } from '../testing/fixtures';
-import { ACCESSION_INDEX, incrementalBuilder, prune, toFormValues, toResource, type StudyFormValues } from './values';
+import {
+  ACCESSION_INDEX,
+  changedFields,
+  incrementalBuilder,
+  prune,
+  toFormValues,
+  toResource,
+  type StudyFormValues,
+} from './values';
 
 const options = { patient, profileUrl: IMR_IMAGINGSTUDY_URL };
 
@@ -70,5 +78,14 @@ describe('form values <-> ImagingStudy', () => {
       const cleared = withAccession(values, { type: ACSN, system: 'urn:x:acc' });
       expect(toResource(cleared, options).identifier?.map((i) => i.value)).toEqual(['urn:oid:1.2.3']);
     });
+  });
+});
+
+describe('changedFields', () => {
+  it('names only the fields an order or import changed, not the untouched empty ones', () => {
+    const before = toFormValues(undefined);
+    const after = { ...before, basedOn: [{ reference: 'ServiceRequest/1' }], description: '' };
+    // An empty string is no value: description did not change; modality, still empty, is not named either.
+    expect(changedFields(before, after)).toEqual(['basedOn']);
   });
 });

@@ -64,6 +64,16 @@ export class FormRow {
 }
 
 /**
+ * The top-level fields whose values differ between two form values: what an order or an import filled in, and what
+ * is validated after it (fields it did not touch are not marked, so an untouched empty field does not turn red).
+ */
+export function changedFields(before: StudyFormValues, after: StudyFormValues): string[] {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => JSON.stringify(prune(before[key])) !== JSON.stringify(prune(after[key])),
+  );
+}
+
+/**
  * A primitive array and its `_x` companion, pruned together: an entry stays while either side has something, and
  * the side without anything holds its place with null (FHIR JSON's alignment), so an extension stays on its value.
  */
