@@ -29,6 +29,35 @@ interface ImportFlowProps {
   onClose: (outcome: ImportOutcome | undefined) => void;
 }
 
+/**
+ * Reading progress is shown at most this often: each update renders the dialog on the page's thread, the one that
+ * hands the files over to the workers (see readDicomFiles), and a batch of files finishes every few tens of
+ * milliseconds.
+ */
+const PROGRESS_MS = 100;
+
+/** `show` for the latest of the values passed, at most once per `ms`; `cancel` drops a pending one. */
+function throttled<T>(show: (value: T) => void, ms: number): { update: (value: T) => void; cancel: () => void } {
+  let shownAt = Number.NEGATIVE_INFINITY;
+  let latest: T;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = (): void => {
+    timer = undefined;
+    shownAt = performance.now();
+    show(latest);
+  };
+  return {
+    update(value) {
+      latest = value;
+      if (timer !== undefined) return;
+      const wait = shownAt + ms - performance.now();
+      if (wait <= 0) flush();
+      else timer = setTimeout(flush, wait);
+    },
+    cancel: () => clearTimeout(timer),
+  };
+}
+
 function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -49,10 +78,14 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
       const files = await collectFiles(job.items);
       if (abort.signal.aborted) return;
       setStep({ step: 'reading', done: 0, total: files.length });
+      const progress = throttled(
+        (done: number) => setStep({ step: 'reading', done, total: files.length }),
+        PROGRESS_MS,
+      );
       const read = await readDicomFiles(files, {
         signal: abort.signal,
-        onProgress: (done, total) => setStep({ step: 'reading', done, total }),
-      });
+        onProgress: (done) => progress.update(done),
+      }).finally(progress.cancel);
       const { studies, duplicates } = groupStudies(read.headers);
       performance.mark(IMPORT_READ_MARK);
       if (performance.getEntriesByName(IMPORT_START_MARK).length > 0) {

@@ -14,6 +14,12 @@ import {
 import type { SkippedFile } from './dicom/types';
 import { plural } from '../kernel/text';
 
+/**
+ * The bar steps to each new count instead of gliding there: MUI's 0.4 s glide keeps the compositor drawing frames for
+ * the whole read (updates come every 0.1 s), CPU the browser needs for handing over the files (measured on 2 cores).
+ */
+const NO_GLIDE = { '& .MuiLinearProgress-bar': { transition: 'none' } } as const;
+
 export function ReadProgress({ done, total, onCancel }: { done: number; total: number; onCancel: () => void }) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
@@ -25,6 +31,7 @@ export function ReadProgress({ done, total, onCancel }: { done: number; total: n
           value={percent}
           aria-label="Files read"
           aria-valuetext={`${done} of ${total} files`}
+          sx={NO_GLIDE}
         />
         <Typography role="status" sx={{ mt: 1 }}>
           {total === 0 ? 'Looking for files…' : `${done} of ${total} files read`}

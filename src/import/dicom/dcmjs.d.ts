@@ -22,6 +22,10 @@ declare module 'dcmjs' {
     noCopy?: boolean;
   }
 
+  interface DicomLog {
+    setLevel(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent'): void;
+  }
+
   const dcmjs: {
     data: {
       DicomMessage: { readFile(buffer: ArrayBuffer, options?: ReadFileOptions): DicomDictInstance };
@@ -31,7 +35,10 @@ declare module 'dcmjs' {
       };
       DicomDict: new (meta: DicomDataset) => DicomDictInstance;
     };
-    log: { setLevel(level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent'): void };
+    log: DicomLog & {
+      /** A named logger, e.g. `validation.dcmjs` (warnings about malformed values). */
+      getLogger(name: string): DicomLog;
+    };
   };
   export default dcmjs;
 }

@@ -1,9 +1,11 @@
 /**
- * Reads the header of one DICOM Part 10 file with dcmjs, without ever reading the pixel data: the
- * file is read in growing slices from its start until the parse reaches PixelData (7FE0,0010).
+ * Reads the header of one DICOM Part 10 file, without ever reading the pixel data: the file is read in growing
+ * slices from its start until the parse reaches PixelData (7FE0,0010). A plain header is read by quick.ts, any other
+ * by dcmjs, with the same result.
  */
-import dcmjs, { type DicomDataset } from 'dcmjs';
+import dcmjs from 'dcmjs';
 import { instanceHeaderOf, TAG, type TagDataset } from './dataset';
+import { quickParse } from './quick';
 import type { InstanceHeader } from './types';
 
 /** What `readHeader` needs of a file: `Blob` (and so `File`) fits. */
@@ -75,7 +77,7 @@ export function pixelDataEnd(bytes: Uint8Array, transferSyntax: string | undefin
 
 interface Parsed {
   meta: TagDataset;
-  dict: DicomDataset;
+  dict: TagDataset;
 }
 
 function parse(buffer: ArrayBuffer): Parsed {
@@ -106,16 +108,24 @@ function firstLength(size: number, firstSlice: number): number {
   return Math.min(size, Math.max(firstSlice, PREAMBLE + 4));
 }
 
+/** The bytes as an ArrayBuffer of their own for dcmjs (a copy when they are a view into a larger buffer). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return whole && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
+}
+
 /**
- * The header from the first `buffer.byteLength` bytes of a file of `size` bytes, or undefined when the parse did not
- * reach the pixel data before the bytes ran out (read more and try again).
+ * The header from the first `bytes.length` bytes of a file of `size` bytes, or undefined when the parse did not
+ * reach the pixel data before the bytes ran out (read more and try again). `quick: false` (tests) parses with dcmjs
+ * only.
  */
-function headerFrom(buffer: ArrayBuffer, size: number): HeaderResult | undefined {
-  const bytes = new Uint8Array(buffer);
+export function headerFrom(bytes: Uint8Array, size: number, quick = true): HeaderResult | undefined {
   if (!hasDicmMarker(bytes)) return { ok: false, reason: REASONS.notDicom };
-  const whole = buffer.byteLength >= size;
+  const fast = quick ? quickParse(bytes) : undefined;
+  if (fast) return toResult(fast, bytes, size);
+  const whole = bytes.length >= size;
   try {
-    const parsed = parse(buffer);
+    const parsed = parse(ownBuffer(bytes));
     if (whole || TAG.PixelData in parsed.dict) return toResult(parsed, bytes, size);
   } catch (error) {
     if (whole) {
@@ -145,7 +155,7 @@ export async function readHeader(source: ByteSource, firstSlice: number = FIRST_
     } catch (error) {
       return unreadable(error);
     }
-    const result = headerFrom(buffer, source.size);
+    const result = headerFrom(new Uint8Array(buffer), source.size);
     if (result) return result;
     length = Math.min(source.size, length * GROWTH);
   }
@@ -162,9 +172,9 @@ export async function readHeader(source: ByteSource, firstSlice: number = FIRST_
  */
 export async function readHeaders(files: readonly Blob[], firstSlice: number = FIRST_SLICE): Promise<HeaderResult[]> {
   const lengths = files.map((file) => firstLength(file.size, firstSlice));
-  let joint: ArrayBuffer;
+  let joint: Uint8Array;
   try {
-    joint = await new Blob(files.map((file, i) => file.slice(0, lengths[i]))).arrayBuffer();
+    joint = new Uint8Array(await new Blob(files.map((file, i) => file.slice(0, lengths[i]))).arrayBuffer());
   } catch {
     return Promise.all(files.map((file) => readHeader(file, firstSlice)));
   }
@@ -172,7 +182,8 @@ export async function readHeaders(files: readonly Blob[], firstSlice: number = F
   return Promise.all(
     files.map((file, i) => {
       const length = lengths[i] ?? 0;
-      const first = joint.slice(offset, offset + length);
+      // A view, not a copy: only a file that goes to dcmjs gets a buffer of its own.
+      const first = joint.subarray(offset, offset + length);
       offset += length;
       return headerFrom(first, file.size) ?? readHeader(file, Math.min(file.size, length * GROWTH));
     }),
