@@ -313,7 +313,9 @@ export function StudyEditor({
     () =>
       edits.onChecked((names) => {
         for (const row of new Set((names ?? []).map(enclosingRow))) {
-          if (row !== undefined && getFieldState(row).error) void trigger(row);
+          // Only a row's own issue (an empty row) has a type; the errors of its fields (a UID typed wrong) nest
+          // under it and are the field's own check. Re-checking the row for those would re-render every input in it.
+          if (row !== undefined && typeof getFieldState(row).error?.type === 'string') void trigger(row);
         }
       }),
     [edits, getFieldState, trigger],
