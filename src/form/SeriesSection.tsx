@@ -1,14 +1,13 @@
 /** The series editor: add, remove and reorder series; each series' instances in a virtualised list. */
 import { Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { memo, useEffect, useState, type CSSProperties } from 'react';
-import { useFieldArray, useFormState, useWatch } from 'react-hook-form';
+import { get, useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { useEditor } from './context';
 import { ElementInput } from './ElementInput';
 import type { FormField } from './form-model';
 import { InstanceList, instanceRows } from './InstanceList';
 import { RowIssue } from './RowIssue';
 import { whenIdle } from './lazy-module';
-import { flattenErrors } from './issues';
 import { codingLabel, isCoding } from './inputs/coding';
 import { useFocusBus } from './focus-context';
 import { rowOf } from './focus';
@@ -165,8 +164,6 @@ const SeriesHeader = memo(function SeriesHeader({
 }: SeriesHeaderProps) {
   const name = `series.${index}`;
   const summary = useSeriesSummary(name);
-  const { errors } = useFormState({ name });
-  const hasIssue = flattenErrors(errors).some((i) => i.name === name || i.name?.startsWith(`${name}.`));
   const label = `Series ${index + 1}`;
   return (
     <Stack direction="row" spacing={1} sx={HEADER_SX}>
@@ -178,7 +175,7 @@ const SeriesHeader = memo(function SeriesHeader({
         {summary.uid}
       </Typography>
       <Typography variant="body2">{plural(summary.instances, 'instance')}</Typography>
-      {hasIssue && <Chip size="small" color="error" label="Has issues" />}
+      <SeriesIssueMark name={name} />
       <Box sx={SPACER_SX} />
       <SeriesActions
         label={label}
@@ -194,6 +191,16 @@ const SeriesHeader = memo(function SeriesHeader({
     </Stack>
   );
 });
+
+/**
+ * "Has issues" on a series' line while the series or a field in it has an error or a warning. A component of its own,
+ * so that a keystroke that changes an error in the series re-renders this mark, not the whole header.
+ */
+function SeriesIssueMark({ name }: { name: string }) {
+  const { errors } = useFormState({ name });
+  // react-hook-form drops the branches of its error tree that a change leaves empty.
+  return get(errors, name) === undefined ? null : <Chip size="small" color="error" label="Has issues" />;
+}
 
 const HEADER_SX = { alignItems: 'center', flexWrap: 'wrap' } as const;
 const UID_SX = { fontFamily: 'monospace', overflowWrap: 'anywhere' } as const;

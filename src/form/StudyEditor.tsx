@@ -14,7 +14,7 @@ import { FieldList } from './ElementInput';
 import { instanceRows } from './InstanceList';
 import { FocusBus, rowOf } from './focus';
 import { FocusBusContext, useFocusBus } from './focus-context';
-import { buildFormModel, type FormField } from './form-model';
+import { buildFormModel, type FormField, type FormModel } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { IssueSummary } from './IssueSummary';
 import {
@@ -30,6 +30,7 @@ import {
 import { JsonTab } from './JsonTab';
 import { whenIdle } from './lazy-module';
 import { ViewTabs, type ViewTab } from './ViewTabs';
+import { isRecord } from '../kernel/json';
 import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
@@ -225,6 +226,25 @@ function enclosingRow(name: string): string | undefined {
   return /^(series\.\d+(?:\.instance\.\d+)?)\.[^.]/.exec(name)?.[1];
 }
 
+/**
+ * The opening values with a key for each top-level input and each identifier's value, undefined where empty.
+ * react-hook-form adds that key as it registers the input; while the values it started from lack one, it takes the
+ * whole form for changed, and then rebuilds its tree of changed fields over the whole study on each keystroke that
+ * brings a field back to its loaded value (a UID in a 2,000-instance study: about 4 ms a key). Identifiers are copied,
+ * not changed: they are the opened study's own objects.
+ */
+function withInputKeys(values: StudyFormValues, model: FormModel): StudyFormValues {
+  for (const field of [...model.main, ...model.details]) {
+    if (!(field.name in values)) values[field.name] = undefined;
+  }
+  if (Array.isArray(values.identifier)) {
+    values.identifier = values.identifier.map((entry: unknown) =>
+      isRecord(entry) && !('value' in entry) ? { ...entry, value: undefined } : entry,
+    );
+  }
+  return values;
+}
+
 /** The bare study, series and instance UIDs of a stored study. */
 function uidsOf(study: ImagingStudy | undefined): ReadonlySet<string> {
   const uids = new Set<string>();
@@ -277,7 +297,7 @@ export function StudyEditor({
   );
   // The form shares these values' series and instance rows and edits them in place (see FormRow): read them only until the
   // first edit; openingValues() makes them anew.
-  const [defaultValues] = useState(openingValues);
+  const [defaultValues] = useState(() => withInputKeys(openingValues(), model));
   // The study is validated in full when it opens, right after its first paint (a 50x1000 study's full pass would
   // hold that paint back by a fifth of a second); until then the status says it is checking. These issues are listed
   // in the summary (required fields as "still to fill") but not painted at their untouched inputs; an issue leaves
