@@ -10,9 +10,42 @@ export function offsetText(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/**
+ * Intl formatters by zone, made once: making an Intl.DateTimeFormat costs far more than using one, and a date field
+ * asks on every render. A zone Intl does not know throws (RangeError) and is not kept.
+ */
+function formatterCache(
+  options: Intl.DateTimeFormatOptions,
+  locale: string,
+): (timeZone: string) => Intl.DateTimeFormat {
+  const made = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    let format = made.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+      made.set(timeZone, format);
+    }
+    return format;
+  };
+}
+
+const offsetNames = formatterCache({ timeZoneName: 'longOffset' }, 'en-US');
+const wallClock = formatterCache(
+  {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  },
+  'en-CA',
+);
+
 /** Minutes east of UTC of `timeZone` at the instant `epochMs`. */
 function zoneMinutesAt(timeZone: string, epochMs: number): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = offsetNames(timeZone)
     .formatToParts(new Date(epochMs))
     .find((p) => p.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{1,2})(?::?(\d{2}))?/.exec(name ?? '');
@@ -57,16 +90,7 @@ export function timeZoneChoices(): string[] {
 
 /** The wall-clock time of `date` in `timeZone` as `YYYY-MM-DDTHH:mm:ss`. */
 export function localDateTime(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = wallClock(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}`;
 }
