@@ -50,7 +50,7 @@ export interface StoredStudyValue {
    * The bare UIDs (study, series, instances) of the study as the server has it: the images in the PACS carry them, so
    * they are not regenerated and a hand edit asks first. Empty for a new study.
    */
-  storedUids: ReadonlySet<string>;
+  storedUids: Pick<ReadonlySet<string>, 'has'>;
   /** Whether the study is on the server (its UID is then fixed: no Generate). */
   storedStudy: boolean;
 }
