@@ -1,6 +1,6 @@
 /** The series editor: add, remove and reorder series; each series' instances in a virtualised list. */
-import { Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
-import { memo, useEffect, useState, type CSSProperties } from 'react';
+import { Box, Button, Chip, Stack, Typography, useTheme, type Theme } from '@mui/material';
+import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { get, useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { useEditor } from './context';
 import { ElementInput } from './ElementInput';
@@ -25,7 +25,16 @@ const newSeries = (): Record<string, unknown> => ({ instance: [] });
  * scrolling a study of fifty expanded series paints only what is in view. Their content stays in the accessibility
  * tree, find-in-page and the tab order.
  */
-const SERIES_SX = { p: 2, contentVisibility: 'auto', containIntrinsicSize: 'auto 320px' } as const;
+function seriesBox(theme: Theme): CSSProperties {
+  return {
+    padding: theme.spacing(2),
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    background: theme.palette.background.paper,
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 320px',
+  };
+}
 
 /**
  * Series drawn in full with the editor's first frame; the others show their summary line first (plain elements, the
@@ -61,12 +70,15 @@ export function SeriesSection({ field }: SeriesSectionProps) {
   const total = fields.length;
   useEffect(() => (drawn < total ? whenIdle(() => setDrawn((n) => n + PER_IDLE), 500) : undefined), [drawn, total]);
 
+  // An outlined paper's look as one plain style for every series: fifty MUI Papers were fifty Emotion style passes.
+  const theme = useTheme();
+  const seriesStyle = useMemo(() => seriesBox(theme), [theme]);
   const instanceField = field.children.find((c) => c.name === 'instance');
   const seriesFields = field.children.filter((c) => c.name !== 'instance');
   return (
     <Stack spacing={2}>
       {fields.map((item, index) => (
-        <Paper key={item._key} variant="outlined" sx={SERIES_SX} role="group" aria-label={`Series ${index + 1}`}>
+        <div key={item._key} style={seriesStyle} role="group" aria-label={`Series ${index + 1}`}>
           {index < drawn || isExpanded(item._key) ? (
             <SeriesHeader
               index={index}
@@ -81,7 +93,7 @@ export function SeriesSection({ field }: SeriesSectionProps) {
             <SeriesLine index={index} />
           )}
           {isExpanded(item._key) && <SeriesBody index={index} fields={seriesFields} instanceField={instanceField} />}
-        </Paper>
+        </div>
       ))}
       {!readOnly && (
         <Box>
