@@ -76,7 +76,7 @@ export async function browserBench(): Promise<BenchSection> {
     );
     if (!small || !medium || !large) throw new Error('The bench studies were not seeded');
     progress('keystrokes: 1x1');
-    const noKeys = { studyUid: [], instanceUid: [] };
+    const noKeys = { studyUid: [], instanceUid: [], editedInstanceUid: [] };
     const smallKeys = runs('keystroke') ? await measureStudy(grace, small, KEYSTROKES) : noKeys;
     progress('keystrokes: 10x200');
     const largeKeys = runs('keystroke') ? await measureStudy(grace, medium, KEYSTROKES) : noKeys;
@@ -108,6 +108,7 @@ export async function browserBench(): Promise<BenchSection> {
       'keystroke.large.p95_ms': p95(frameMs(largeKeys.studyUid, largeKeys.instanceUid)),
       'keystroke.large.study_uid.p95_ms': p95(frameMs(largeKeys.studyUid)),
       'keystroke.large.instance_uid.p95_ms': p95(frameMs(largeKeys.instanceUid)),
+      'keystroke.large.edited_instance_uid.p95_ms': p95(frameMs(largeKeys.editedInstanceUid)),
       'keystroke.large.dom_p95_ms': p95(domMs(largeKeys.studyUid, largeKeys.instanceUid)),
       'large.open_ms': median(largeStudy.open),
       'large.fetch_ms': median(largeStudy.fetch),

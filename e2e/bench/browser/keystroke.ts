@@ -94,6 +94,21 @@ export async function openInstance(
 export interface StudyKeystrokes {
   studyUid: KeystrokeSample[];
   instanceUid: KeystrokeSample[];
+  /** The instance UID again, once the study has an unsaved change elsewhere (its description). */
+  editedInstanceUid: KeystrokeSample[];
+}
+
+/**
+ * Types a description, as a user would before correcting a UID: the form then has an unsaved change. Returns what puts
+ * the description back, so that the study leaves the editor unchanged (no draft, no "leave?" question).
+ */
+async function editDescription(page: Page): Promise<() => Promise<void>> {
+  const details = page.getByRole('button', { name: 'More details' });
+  if ((await details.getAttribute('aria-expanded')) !== 'true') await details.click();
+  const description = page.getByRole('textbox', { name: /^Description/ });
+  const before = await description.inputValue();
+  await description.fill('CT head, edited before the UID');
+  return () => description.fill(before);
 }
 
 /** Both fields of one study: the Study Instance UID and an instance UID in the middle of the series list. */
@@ -105,5 +120,8 @@ export async function measureStudy(
   const selector = await openInstance(page, study, Math.floor(study.series / 2), Math.floor(study.instances / 2));
   const instanceUid = await typeAndMeasure(page, selector, options);
   const studyUid = await typeAndMeasure(page, STUDY_UID_INPUT, options);
-  return { studyUid, instanceUid };
+  const restore = await editDescription(page);
+  const editedInstanceUid = await typeAndMeasure(page, selector, options);
+  await restore();
+  return { studyUid, instanceUid, editedInstanceUid };
 }

@@ -76,6 +76,12 @@ export function browserMarkdown(
       v('keystroke.bare.p95_ms'),
       ' ms',
     ],
+    [
+      '… the same, with the description changed first (unsaved changes), p95',
+      v('keystroke.large.edited_instance_uid.p95_ms'),
+      v('keystroke.bare.p95_ms'),
+      ' ms',
+    ],
     ['Keystroke to DOM change p95, 10×200', v('keystroke.large.dom_p95_ms'), v('keystroke.bare.dom_p95_ms'), ' ms'],
     [
       `Open 50×1000 from the list (median of ${counts.largeOpen}); baseline: fetch + parse`,
