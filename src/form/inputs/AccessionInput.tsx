@@ -1,5 +1,6 @@
 import { TextBox } from './TextBox';
-import { useController, useFormContext } from 'react-hook-form';
+import { useFormContext } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
@@ -11,7 +12,7 @@ import type { InputProps } from './types';
 export function AccessionInput({ field, name, label }: InputProps) {
   const { readOnly, accessionSystem } = useEditor();
   const { getValues, setValue } = useFormContext();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const systemName = name.replace(/\.value$/, '.system');
   return (

@@ -1,5 +1,5 @@
 import { TextBox } from './TextBox';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
@@ -7,7 +7,7 @@ import type { InputProps } from './types';
 /** code with a bound value set (e.g. status): a native select of the value set's codes. */
 export function CodeSelectInput({ field, name, label }: InputProps) {
   const { readOnly, valueSet } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const concepts = valueSet(field.valueSet)?.concepts ?? [];
   const value = typeof control.value === 'string' ? control.value : '';

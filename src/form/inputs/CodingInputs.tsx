@@ -2,7 +2,7 @@ import { Autocomplete, Box, Typography, type AutocompleteRenderInputParams } fro
 import { TextBox } from './TextBox';
 import { useRef, useState, type FocusEvent, type KeyboardEvent, type Ref } from 'react';
 import type { Coding } from 'fhir/r4';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import { codingLabel, codingsOf, conceptToCoding, inConcepts, isCoding, rankCodings, sameCoding } from './coding';
@@ -126,7 +126,7 @@ function renderOption(props: React.HTMLAttributes<HTMLLIElement> & { key: React.
  */
 export function CodingListInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const { concepts, title } = useConcepts(field.valueSet);
   const selected = codingsOf(control.value);
@@ -200,7 +200,7 @@ export function CodingInput(props: InputProps) {
 
 function CodingPicker({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const { concepts, title } = useConcepts(field.valueSet);
   const value = isCoding(control.value) ? control.value : null;

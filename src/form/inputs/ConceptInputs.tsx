@@ -1,7 +1,7 @@
 import { Box, Button, Stack, Typography } from '@mui/material';
 import { TextBox } from './TextBox';
 import type { CodeableConcept, Coding, Reference } from 'fhir/r4';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { isRecord } from '../../kernel/json';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
@@ -71,7 +71,7 @@ function ConceptEditor({ value, label, id, invalid, readOnly, dataProps, inputRe
 /** A single CodeableConcept. */
 export function CodeableConceptInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const value: CodeableConcept = isRecord(control.value) ? (control.value as CodeableConcept) : {};
   return (
@@ -98,7 +98,7 @@ export function CodeableConceptInput({ field, name, label }: InputProps) {
 /** CodeableConcept[] (study type, reason): a list of concept editors with Add / Remove. */
 export function CodeableConceptListInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const items: unknown[] = Array.isArray(control.value) ? control.value : [];
   const text = label ?? field.label;
@@ -152,7 +152,7 @@ export function CodeableConceptListInput({ field, name, label }: InputProps) {
 /** A Reference typed as reference + display (e.g. referrer). */
 export function ReferenceInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const value: Reference = isRecord(control.value) ? (control.value as Reference) : {};
   const text = label ?? field.label;

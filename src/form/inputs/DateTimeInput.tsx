@@ -1,7 +1,7 @@
 import { Box, Button, Stack } from '@mui/material';
 import { TextBox } from './TextBox';
 import { useState } from 'react';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { browserTimeZone } from '../../kernel/timezone';
 import { fieldStatus, useShownValue, useTypingPause } from './a11y';
@@ -19,7 +19,7 @@ const ZONE_SX = { ml: 1, color: 'text.secondary', whiteSpace: 'nowrap' } as cons
  */
 export function DateTimeInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const { shown, typed, left } = useTypingPause(fieldStatus(name, field.schemaPath, fieldState), { holdErrors: true });
   const [zone] = useState(browserTimeZone);
   const text = label ?? field.label;

@@ -2,7 +2,7 @@ import { Autocomplete, Box, Button, Typography } from '@mui/material';
 import { TextBox } from './TextBox';
 import type { Reference } from 'fhir/r4';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { endpointOption, optionLabel, optionToReference, type EndpointOption } from '../../study/endpoint';
 import { fieldStatus } from './a11y';
@@ -58,7 +58,7 @@ export function EndpointInput({ field, name, label }: InputProps) {
   useEffect(() => whenIdle(() => loadNewEndpointForm().catch(() => undefined)), []);
   const { readOnly, cannotCreateEndpoint, newEndpoints, addNewEndpoint, addOns } = useEditor();
   const { EndpointChecks } = addOns;
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);

@@ -1,7 +1,7 @@
 import { Stack } from '@mui/material';
 import { TextBox } from './TextBox';
 import type { Coding } from 'fhir/r4';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import { isCoding } from './coding';
@@ -20,7 +20,7 @@ const PARTS: { part: Part; suffix: string }[] = [
  */
 export function FreeCodingInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const coding: Coding = isCoding(control.value) ? control.value : {};
   const text = label ?? field.label;

@@ -8,7 +8,7 @@ import { Autocomplete, Box, Typography } from '@mui/material';
 import { TextBox } from './TextBox';
 import type { CodeableConcept, Coding } from 'fhir/r4';
 import { useEffect, useState } from 'react';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { SNOMED_SYSTEM } from '../../kernel/canonicals';
 import { isRecord } from '../../kernel/json';
 import { procedureText, RADLEX_SYSTEMS } from '../../study/order';
@@ -57,7 +57,7 @@ const OTHER_SYSTEM: Record<string, string> = { procedureCode: RADLEX_SYSTEMS[0] 
 
 export function OrderConceptsInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const which: keyof OrderConcepts = field.name === 'reasonCode' ? 'reasonCode' : 'procedureCode';
   const suggestions = useOrderConcepts(which);

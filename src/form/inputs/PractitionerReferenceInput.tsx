@@ -7,7 +7,7 @@ import { Autocomplete, Box, Typography } from '@mui/material';
 import { TextBox } from './TextBox';
 import type { Practitioner, Reference } from 'fhir/r4';
 import { useEffect, useState } from 'react';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { isRecord } from '../../kernel/json';
 import { personNameText } from '../../kernel/patient';
 import { useEditor } from '../context';
@@ -66,7 +66,7 @@ function usePractitionerSearch(text: string, search: ((text: string) => Promise<
 export function PractitionerReferenceInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
   const { searchPractitioners, practitionersUnavailable } = useEditorLookups();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const [input, setInput] = useState('');
   const value: Option | null = isRecord(control.value) ? { reference: control.value as Reference } : null;

@@ -3,6 +3,7 @@ import { TextBox } from './TextBox';
 import { useEffect, useState } from 'react';
 import { isRecord } from '../../kernel/json';
 import { useController, useWatch } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { patientMrn, personNameText } from '../../kernel/patient';
 import { fieldStatus } from './a11y';
@@ -86,7 +87,7 @@ export function UnsupportedInput({ field, name, label }: InputProps) {
  */
 export function EncounterReferenceInput({ field, name, label }: InputProps) {
   const { readOnly, describeEncounter } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const reference =
     isRecord(control.value) && typeof control.value.reference === 'string' ? control.value.reference : '';

@@ -1,7 +1,7 @@
 import { Autocomplete, Box } from '@mui/material';
 import { TextBox } from './TextBox';
 import type { Coding } from 'fhir/r4';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { STORAGE_SOP_CLASSES, type SopClass } from '../../profile/sop-classes';
 import { bareUid } from '../../kernel/uid';
@@ -27,7 +27,7 @@ const matches = (sop: SopClass, query: string): boolean => {
  */
 export function SopClassInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const value = isCoding(control.value) ? codingToSop(control.value) : null;
   return (

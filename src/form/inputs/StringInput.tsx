@@ -1,5 +1,5 @@
 import { TextBox } from './TextBox';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
@@ -10,7 +10,7 @@ import type { InputProps } from './types';
  */
 export function StringInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const multiline = field.kind === 'markdown' || field.name === 'description';
   return (

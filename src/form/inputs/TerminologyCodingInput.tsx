@@ -6,7 +6,7 @@
  */
 import { Autocomplete, Box, Typography } from '@mui/material';
 import type { Coding } from 'fhir/r4';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import type { ValueSetModel } from '../../profile/model';
 import { useEditor } from '../context';
 import { lazyModule } from '../lazy-module';
@@ -65,7 +65,7 @@ function valueNote(value: Coding | null, list: ValueSetModel | undefined, label:
 
 export function TerminologyCodingInput({ field, name, label, table }: InputProps & { table: TerminologyTable }) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const loaded = terminologyTables.useModule();
   const list = loaded.status === 'ready' ? TABLE[table](loaded.module) : undefined;

@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
 import { TextBox } from './TextBox';
 import { memo, useCallback, useState } from 'react';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor, useStoredStudy } from '../context';
 import { bareUid } from '../../kernel/uid';
 import { generateUid } from '../../kernel/uid-syntax';
@@ -23,7 +23,7 @@ const ROW_SX = { alignItems: 'flex-start' } as const;
 function UidField({ field, name, label, generateLabel, toStored, toShown, fixed }: UidFieldProps) {
   const { readOnly } = useEditor();
   const { storedUids } = useStoredStudy();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const { shown, typed, left } = useTypingPause(fieldStatus(name, field.schemaPath, fieldState));
   const { onChange } = control;
   const text = label ?? field.label;

@@ -1,5 +1,5 @@
 import { TextBox } from './TextBox';
-import { useController } from 'react-hook-form';
+import { useFormField } from './form-field';
 import { useEditor } from '../context';
 import { fieldStatus } from './a11y';
 import type { InputProps } from './types';
@@ -13,7 +13,7 @@ export function parseUnsignedInt(text: string): number | string | undefined {
 /** unsignedInt / positiveInt / integer. */
 export function UnsignedIntInput({ field, name, label }: InputProps) {
   const { readOnly } = useEditor();
-  const { field: control, fieldState } = useController({ name });
+  const { field: control, fieldState } = useFormField(name);
   const status = fieldStatus(name, field.schemaPath, fieldState);
   const value = control.value;
   return (
