@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { allFiles, bundleFigures, staticClosure, type Manifest } from './bundle';
 
 const manifest: Manifest = {
-  'index.html': { file: 'assets/main.js', isEntry: true, imports: ['_shared.js'], dynamicImports: ['src/Editor.tsx'] },
+  'index.html': {
+    file: 'assets/main.js',
+    isEntry: true,
+    imports: ['_shared.js'],
+    dynamicImports: ['src/Shell.tsx', 'src/Editor.tsx'],
+  },
+  'src/Shell.tsx': { file: 'assets/shell.js', isDynamicEntry: true, imports: ['_shared.js'] },
   '_shared.js': { file: 'assets/shared.js', css: ['assets/shared.css'] },
   'src/Editor.tsx': {
     file: 'assets/editor.js',
@@ -45,9 +51,19 @@ describe('bundleFigures', () => {
     // Random text does not compress, so the heavy chunk dominates the gzipped total.
     const heavy = Array.from({ length: 20_000 }, () => Math.random().toString(36)).join('');
     for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === 'assets/heavy.js' ? heavy : 'x');
-    const figures = bundleFigures(dir, manifest, 'src/Editor.tsx');
+    const figures = bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
     expect(figures.totalKb).toBeGreaterThan(figures.editorInitialKb + 50);
     expect(figures.editorInitialKb).toBeGreaterThan(figures.listInitialKb);
     expect(figures.editorFiles.map((f) => f.file)).not.toContain('assets/heavy.js');
+  });
+
+  it('counts the shell the entry imports at once in both routes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+    mkdirSync(join(dir, 'assets'));
+    const shell = Array.from({ length: 20_000 }, () => Math.random().toString(36)).join('');
+    for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === 'assets/shell.js' ? shell : 'x');
+    const figures = bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
+    expect(figures.listInitialKb).toBeGreaterThan(50);
+    expect(figures.editorFiles.map((f) => f.file)).toContain('assets/shell.js');
   });
 });
