@@ -221,3 +221,26 @@ test('a 10 series × 200 instances study opens and a UID edit in the middle show
   await uid.press('Backspace');
   await expectFieldValid(uid);
 });
+
+test('Save does not move while an instance list waits for its rows', async ({ page }) => {
+  // Hold the rows' chunk (fetched when the page is idle, or when a list first needs it) until the list has shown.
+  const held: (() => void)[] = [];
+  await page
+    .context()
+    .route(/\/assets\/InstanceRows-[\w-]+\.js$/, (route) =>
+      new Promise<void>((release) => held.push(release)).then(() => route.continue()),
+    );
+  const app = await openNewStudy(page, grace);
+  await app.getByRole('button', { name: 'Add series' }).click();
+  const series = app.getByRole('group', { name: 'Series 1', exact: true });
+  await series.getByRole('button', { name: 'Add instance to series 1' }).click();
+  await series.getByRole('button', { name: 'Add instance to series 1' }).click();
+  await expect(series.getByRole('status').filter({ hasText: 'Loading the instances…' })).toBeVisible();
+  const save = app.getByRole('button', { name: 'Save', exact: true });
+  const before = await save.boundingBox();
+
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  for (const release of held.splice(0)) release();
+  await expect(series.getByRole('group', { name: 'Instance 2', exact: true })).toBeVisible();
+  expect(await save.boundingBox()).toEqual(before);
+});

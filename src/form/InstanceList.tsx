@@ -5,6 +5,7 @@ import { useEditor } from './context';
 import type { FormField } from './form-model';
 import { lazyModule } from './lazy-module';
 import type { VirtualRowsProps } from './InstanceRows';
+import { listBoxHeight } from './instance-list-size';
 
 /**
  * The rows (and the virtualiser) in a chunk of their own: a new study has no instances and a loaded one starts with
@@ -68,8 +69,22 @@ function Rows(props: VirtualRowsProps) {
     );
   }
   if (rows.status === 'loading') {
+    // The list's own size, so that nothing below it moves when the rows arrive.
     return (
-      <Stack role="status" direction="row" spacing={1} sx={{ alignItems: 'center', py: 1 }}>
+      <Stack
+        role="status"
+        direction="row"
+        spacing={1}
+        sx={{
+          alignItems: 'flex-start',
+          boxSizing: 'border-box',
+          height: listBoxHeight(props.keys.length),
+          p: 1,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+        }}
+      >
         <CircularProgress size={16} aria-hidden />
         <Typography variant="body2">Loading the instances…</Typography>
       </Stack>

@@ -10,10 +10,8 @@ import type { FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { SopClassInput } from './inputs/SopClassInput';
 import { RowIssue } from './RowIssue';
+import { LIST_HEIGHT, ROW_HEIGHT } from './instance-list-size';
 
-/** Fixed row height (input + helper line): rows are not measured, so layout cannot feed back into rendering. */
-const ROW_HEIGHT = 84;
-const LIST_HEIGHT = 360;
 /** Plain styles, not sx: the rows re-render on every scrolled frame, and sx is resolved on every render. */
 const ROW_STYLE: CSSProperties = {
   position: 'absolute',
