@@ -8,6 +8,9 @@ import type { CodedEntry, InstanceAttributes, InstanceHeader, SeriesAttributes, 
 export type TagDataset = Record<string, unknown>;
 
 export const TAG = {
+  MediaStorageSOPClassUID: '00020002',
+  TransferSyntaxUID: '00020010',
+  SpecificCharacterSet: '00080005',
   SOPClassUID: '00080016',
   SOPInstanceUID: '00080018',
   StudyDate: '00080020',

@@ -90,10 +90,10 @@ function parse(buffer: ArrayBuffer): Parsed {
 }
 
 function toResult(parsed: Parsed, bytes: Uint8Array, size: number): HeaderResult {
-  const sopClass = (parsed.meta['00020002'] as { Value?: unknown[] } | undefined)?.Value?.[0];
+  const sopClass = (parsed.meta[TAG.MediaStorageSOPClassUID] as { Value?: unknown[] } | undefined)?.Value?.[0];
   if (sopClass === DICOMDIR_CLASS) return { ok: false, reason: REASONS.dicomdir };
   if (TAG.PixelData in parsed.dict) {
-    const syntax = (parsed.meta['00020010'] as { Value?: unknown[] } | undefined)?.Value?.[0];
+    const syntax = (parsed.meta[TAG.TransferSyntaxUID] as { Value?: unknown[] } | undefined)?.Value?.[0];
     const end = pixelDataEnd(bytes, typeof syntax === 'string' ? syntax : undefined);
     if (end !== undefined && end > size) {
       return { ok: false, reason: `damaged or cut short: the image data stops after ${size} of ${end} bytes` };

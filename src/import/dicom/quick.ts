@@ -7,7 +7,7 @@
  * undefined as soon as anything is not plain: then header.ts parses the file with dcmjs as before, so an unusual or
  * damaged file gets the same result or reason either way. quick.test.ts holds the two parses against each other.
  */
-import type { TagDataset } from './dataset';
+import { TAG, type TagDataset } from './dataset';
 
 /** What header.ts needs of a parse: the file meta elements and the dataset, keyed by tag (`GGGGEEEE`). */
 export interface QuickParse {
@@ -15,9 +15,11 @@ export interface QuickParse {
   dict: TagDataset;
 }
 
-const PIXEL_DATA = 0x7fe00010;
-const SPECIFIC_CHARACTER_SET = 0x00080005;
-const PROCEDURE_CODE_SEQUENCE = 0x00081032;
+/** A tag as a number, from its `GGGGEEEE` key (dataset.ts TAG). */
+const tagNumber = (key: string): number => parseInt(key, 16);
+const PIXEL_DATA = tagNumber(TAG.PixelData);
+const SPECIFIC_CHARACTER_SET = tagNumber(TAG.SpecificCharacterSet);
+const PROCEDURE_CODE_SEQUENCE = tagNumber(TAG.ProcedureCodeSequence);
 const GROUP_LENGTH = 0x00020000;
 const ITEM = 0xfffee000;
 const SEQUENCE_END = 0xfffee0dd;
@@ -65,46 +67,45 @@ interface Wanted {
   key: string;
 }
 type WantedSet = ReadonlyMap<number, Wanted>;
-const wantedSet = (entries: readonly (readonly [number, string])[]): WantedSet =>
-  new Map(entries.map(([tag, vr]) => [tag, { vr, key: tag.toString(16).toUpperCase().padStart(8, '0') }]));
+const wantedSet = (entries: readonly (readonly [string, string])[]): WantedSet =>
+  new Map(entries.map(([key, vr]) => [tagNumber(key), { vr, key }]));
 
 /** The attributes the import reads (dataset.ts TAG) and the VR each must have here. */
 const WANTED = wantedSet([
-  [0x00080016, 'UI'], // SOPClassUID
-  [0x00080018, 'UI'], // SOPInstanceUID
-  [0x00080020, 'DA'], // StudyDate
-  [0x00080030, 'TM'], // StudyTime
-  [0x00080050, 'SH'], // AccessionNumber
-  [0x00080060, 'CS'], // Modality
-  [0x00080090, 'PN'], // ReferringPhysicianName
-  [0x00080201, 'SH'], // TimezoneOffsetFromUTC
-  [0x00081030, 'LO'], // StudyDescription
-  [PROCEDURE_CODE_SEQUENCE, 'SQ'],
-  [0x0008103e, 'LO'], // SeriesDescription
-  [0x00100010, 'PN'], // PatientName
-  [0x00100020, 'LO'], // PatientID
-  [0x00100030, 'DA'], // PatientBirthDate
-  [0x00180015, 'CS'], // BodyPartExamined
-  [0x0020000d, 'UI'], // StudyInstanceUID
-  [0x0020000e, 'UI'], // SeriesInstanceUID
-  [0x00200011, 'IS'], // SeriesNumber
-  [0x00200013, 'IS'], // InstanceNumber
-  [0x00200060, 'CS'], // Laterality
-  [0x00200062, 'CS'], // ImageLaterality
+  [TAG.SOPClassUID, 'UI'],
+  [TAG.SOPInstanceUID, 'UI'],
+  [TAG.StudyDate, 'DA'],
+  [TAG.StudyTime, 'TM'],
+  [TAG.AccessionNumber, 'SH'],
+  [TAG.Modality, 'CS'],
+  [TAG.ReferringPhysicianName, 'PN'],
+  [TAG.TimezoneOffsetFromUTC, 'SH'],
+  [TAG.StudyDescription, 'LO'],
+  [TAG.ProcedureCodeSequence, 'SQ'],
+  [TAG.SeriesDescription, 'LO'],
+  [TAG.PatientName, 'PN'],
+  [TAG.PatientID, 'LO'],
+  [TAG.PatientBirthDate, 'DA'],
+  [TAG.BodyPartExamined, 'CS'],
+  [TAG.StudyInstanceUID, 'UI'],
+  [TAG.SeriesInstanceUID, 'UI'],
+  [TAG.SeriesNumber, 'IS'],
+  [TAG.InstanceNumber, 'IS'],
+  [TAG.Laterality, 'CS'],
+  [TAG.ImageLaterality, 'CS'],
 ]);
-/** In a ProcedureCodeSequence item: CodeValue, CodingSchemeDesignator, CodeMeaning. */
+/** In a ProcedureCodeSequence item. */
 const WANTED_IN_CODE = wantedSet([
-  [0x00080100, 'SH'],
-  [0x00080102, 'SH'],
-  [0x00080104, 'LO'],
+  [TAG.CodeValue, 'SH'],
+  [TAG.CodingSchemeDesignator, 'SH'],
+  [TAG.CodeMeaning, 'LO'],
 ]);
-/** In the file meta information: MediaStorageSOPClassUID and TransferSyntaxUID. */
+/** In the file meta information. */
 const WANTED_IN_META = wantedSet([
-  [0x00020002, 'UI'],
-  [0x00020010, 'UI'],
+  [TAG.MediaStorageSOPClassUID, 'UI'],
+  [TAG.TransferSyntaxUID, 'UI'],
 ]);
 const NOTHING_WANTED: WantedSet = new Map();
-const PIXEL_DATA_KEY = '7FE00010';
 
 /** Not plain: dcmjs reads the file. */
 class NotPlain extends Error {}
@@ -364,11 +365,11 @@ export function quickParse(bytes: Uint8Array): QuickParse | undefined {
     const reader = new Reader(bytes);
     const meta: TagDataset = {};
     const datasetStart = reader.meta(meta);
-    const syntax = (meta['00020010'] as { Value: unknown[] } | undefined)?.Value[0];
+    const syntax = (meta[TAG.TransferSyntaxUID] as { Value: unknown[] } | undefined)?.Value[0];
     if (typeof syntax !== 'string' || NOT_EXPLICIT_LE.has(syntax)) return undefined;
     const dict: TagDataset = {};
     reader.elements(datasetStart, bytes.length, WANTED, dict, true);
-    dict[PIXEL_DATA_KEY] = {};
+    dict[TAG.PixelData] = {};
     return { meta, dict };
   } catch (error) {
     if (error instanceof NotPlain) return undefined;
