@@ -3,6 +3,7 @@
  * with the tab), keyed by FHIR server, patient and study, so that a relaunch after an expired session or a reload
  * can offer to restore unsaved changes. Nothing but drafts is stored.
  */
+import { throttle } from '../kernel/throttle';
 
 const PREFIX = 'imr-study-author:draft:';
 
@@ -125,33 +126,13 @@ export interface DraftSaverOptions {
  * and the last change of a burst is always written (trailing write).
  */
 export function createDraftSaver<T>(key: string, options: DraftSaverOptions = {}): DraftSaver<T> {
-  const interval = options.intervalMs ?? 500;
   const storage = options.storage ?? defaultStorage();
-  let pending: { value: T } | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastWrite = Number.NEGATIVE_INFINITY;
-
-  const write = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (!pending) return;
-    writeDraft(key, pending.value, storage);
-    pending = undefined;
-    lastWrite = Date.now();
-  };
-
+  const writes = throttle((value: T) => writeDraft(key, value, storage), options.intervalMs ?? 500);
   return {
-    save(value) {
-      pending = { value };
-      if (timer !== undefined) return;
-      const wait = lastWrite + interval - Date.now();
-      if (wait <= 0) write();
-      else timer = setTimeout(write, wait);
-    },
-    flush: write,
+    save: writes.push,
+    flush: writes.flush,
     drop() {
-      pending = undefined;
-      write();
+      writes.cancel();
       dropDraft(key, storage);
     },
   };

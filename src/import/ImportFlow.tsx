@@ -9,6 +9,7 @@ import { groupStudies, instanceCount } from './dicom/group';
 import { prewarmWorkers, readDicomFiles } from './dicom/reader';
 import type { DicomStudy, SkippedFile } from './dicom/types';
 import { changedFields, type StudyFormValues } from '../study/values';
+import { throttle } from '../kernel/throttle';
 import { collectFiles } from './entries';
 import { IMPORT_MEASURE, IMPORT_READ_MARK, IMPORT_START_MARK, type ImportJob, type ImportOutcome } from './job';
 import { NothingToImport, ReadProgress } from './ReadProgress';
@@ -36,28 +37,6 @@ interface ImportFlowProps {
  */
 const PROGRESS_MS = 100;
 
-/** `show` for the latest of the values passed, at most once per `ms`; `cancel` drops a pending one. */
-function throttled<T>(show: (value: T) => void, ms: number): { update: (value: T) => void; cancel: () => void } {
-  let shownAt = Number.NEGATIVE_INFINITY;
-  let latest: T;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = (): void => {
-    timer = undefined;
-    shownAt = performance.now();
-    show(latest);
-  };
-  return {
-    update(value) {
-      latest = value;
-      if (timer !== undefined) return;
-      const wait = shownAt + ms - performance.now();
-      if (wait <= 0) flush();
-      else timer = setTimeout(flush, wait);
-    },
-    cancel: () => clearTimeout(timer),
-  };
-}
-
 function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -78,13 +57,10 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
       const files = await collectFiles(job.items);
       if (abort.signal.aborted) return;
       setStep({ step: 'reading', done: 0, total: files.length });
-      const progress = throttled(
-        (done: number) => setStep({ step: 'reading', done, total: files.length }),
-        PROGRESS_MS,
-      );
+      const progress = throttle((done: number) => setStep({ step: 'reading', done, total: files.length }), PROGRESS_MS);
       const read = await readDicomFiles(files, {
         signal: abort.signal,
-        onProgress: (done) => progress.update(done),
+        onProgress: (done) => progress.push(done),
       }).finally(progress.cancel);
       const { studies, duplicates } = groupStudies(read.headers);
       performance.mark(IMPORT_READ_MARK);
