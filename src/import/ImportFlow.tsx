@@ -4,11 +4,11 @@
  */
 import type { Reference } from 'fhir/r4';
 import { useEffect, useRef, useState } from 'react';
-import { useFormContext } from 'react-hook-form';
 import { groupStudies, instanceCount } from './dicom/group';
 import { prewarmWorkers, readDicomFiles } from './dicom/reader';
 import type { DicomStudy, SkippedFile } from './dicom/types';
-import { changedFields, type StudyFormValues } from '../study/values';
+import type { StudyFormValues } from '../study/values';
+import { useFillForm } from './fill-form';
 import { throttle } from '../kernel/throttle';
 import { collectFiles } from './entries';
 import { IMPORT_MEASURE, IMPORT_READ_MARK, IMPORT_START_MARK, type ImportJob, type ImportOutcome } from './job';
@@ -42,7 +42,7 @@ function describeFailure(error: unknown): string {
 }
 
 export default function ImportFlow({ job, onClose }: ImportFlowProps) {
-  const { getValues, reset, trigger } = useFormContext<StudyFormValues>();
+  const fill = useFillForm();
   const [step, setStep] = useState<Step>(
     job.kind === 'pacs' ? { step: 'pacs' } : { step: 'reading', done: 0, total: 0 },
   );
@@ -91,12 +91,7 @@ export default function ImportFlow({ job, onClose }: ImportFlowProps) {
   const cancel = (): void => onClose({ severity: 'info', text: 'Import cancelled; the form was not changed.' });
 
   const apply = (next: StudyFormValues, study: DicomStudy): void => {
-    const changed = changedFields(getValues(), next);
-    // Keep the loaded study as the default values: the import is an edit of it, not a new baseline.
-    reset(next, { keepDefaultValues: true });
-    // By name: right after a reset the inputs are still registering, and a bare trigger() may check none of them
-    // (the status then kept listing fields the import had just filled). Only what the import changed.
-    void trigger(changed);
+    fill(next);
     const instances = instanceCount(study);
     onClose({
       severity: 'success',

@@ -18,7 +18,8 @@ import {
   procedureText,
   unlinkOrder,
 } from '../study/order';
-import { changedFields, type StudyFormValues } from '../study/values';
+import type { StudyFormValues } from '../study/values';
+import { useFillForm } from './fill-form';
 import { diffImport, type DiffRow } from './diff';
 import { DiffTable } from './DiffTable';
 import { OrderField } from './OrderField';
@@ -91,7 +92,8 @@ export function OrderPicker() {
 }
 
 function SourcedOrderPicker({ source }: { source: OrderSource }) {
-  const { getValues, reset, trigger } = useFormContext<StudyFormValues>();
+  const { getValues } = useFormContext<StudyFormValues>();
+  const fill = useFillForm();
   const basedOn = useWatch<StudyFormValues>({ name: 'basedOn' });
   const linked = useMemo(() => linkedOrders({ basedOn }), [basedOn]);
   const loaded = useLoadedOrders(source);
@@ -104,9 +106,7 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
     const launchedFor = loaded.choices.find((c) => orderReference(c.order) === source.preselect);
     const current = getValues();
     if (launchedFor && isPickable(launchedFor.order) && !linkedOrders(current).includes(source.preselect ?? '')) {
-      const next = applyOrder(current, launchedFor.order);
-      reset(next, { keepDefaultValues: true });
-      void trigger(changedFields(current, next));
+      fill(applyOrder(current, launchedFor.order));
     }
     // The form's methods are stable; a new load result is what may fill the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -114,15 +114,6 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
 
   const choices = loaded.state === 'ready' ? loaded.choices : [];
   const byReference = new Map(choices.map((c) => [orderReference(c.order), c]));
-  const apply = (next: StudyFormValues): void => {
-    const changed = changedFields(getValues(), next);
-    // An edit of the loaded study, not a new baseline (as for a DICOM import).
-    reset(next, { keepDefaultValues: true });
-    // By name: right after a reset the inputs are still registering, and a bare trigger() may check none of them
-    // (the status then kept listing fields the order had just filled). Only what it changed: untouched empty fields
-    // are not turned red.
-    void trigger(changed);
-  };
   const pick = (value: string): void => {
     if (value === NO_ORDER) return setUnscheduled(true);
     const choice = byReference.get(value);
@@ -132,7 +123,7 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
     const next = applyOrder(current, choice.order);
     setReview({ next, rows: diffImport(current, next) });
   };
-  const unlink = (reference: string): void => apply(unlinkOrder(getValues(), reference));
+  const unlink = (reference: string): void => fill(unlinkOrder(getValues(), reference));
   const linkedText = (reference: string): string => {
     const choice = byReference.get(reference);
     if (choice) return optionText(choice);
@@ -184,7 +175,7 @@ function SourcedOrderPicker({ source }: { source: OrderSource }) {
               rows={review.rows}
               onCancel={() => setReview(undefined)}
               onApply={() => {
-                apply(review.next);
+                fill(review.next);
                 setReview(undefined);
               }}
             />
