@@ -5,7 +5,7 @@ import { useEditor } from './context';
 import type { FormField } from './form-model';
 import { lazyModule } from './lazy-module';
 import type { VirtualRowsProps } from './InstanceRows';
-import { listBoxHeight } from './instance-list-size';
+import { LIST_FRAME_SX, listBoxHeight } from './instance-list-size';
 
 /**
  * The rows (and the virtualiser) in a chunk of their own: a new study has no instances and a loaded one starts with
@@ -80,9 +80,7 @@ function Rows(props: VirtualRowsProps) {
           boxSizing: 'border-box',
           height: listBoxHeight(props.keys.length),
           p: 1,
-          border: 1,
-          borderColor: 'divider',
-          borderRadius: 1,
+          ...LIST_FRAME_SX,
         }}
       >
         <CircularProgress size={16} aria-hidden />

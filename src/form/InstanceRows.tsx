@@ -10,7 +10,7 @@ import type { FormField } from './form-model';
 import { fieldId } from './inputs/a11y';
 import { SopClassInput } from './inputs/SopClassInput';
 import { RowIssue } from './RowIssue';
-import { LIST_HEIGHT, ROW_HEIGHT } from './instance-list-size';
+import { LIST_FRAME_SX, LIST_HEIGHT, ROW_HEIGHT } from './instance-list-size';
 
 /** Plain styles, not sx: the rows re-render on every scrolled frame, and sx is resolved on every render. */
 const ROW_STYLE: CSSProperties = {
@@ -82,10 +82,7 @@ const VirtualRows = memo(function VirtualRows({
   );
 
   return (
-    <Box
-      ref={scrollRef}
-      sx={{ maxHeight: LIST_HEIGHT, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
-    >
+    <Box ref={scrollRef} sx={{ maxHeight: LIST_HEIGHT, overflow: 'auto', ...LIST_FRAME_SX }}>
       <Box
         sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}
         // No hover hit-testing of the rows while they fly past.

@@ -9,6 +9,9 @@ export const ROW_HEIGHT = 84;
 /** The list scrolls beyond this height. */
 export const LIST_HEIGHT = 360;
 
+/** The list's frame; its 1 px border is part of listBoxHeight. */
+export const LIST_FRAME_SX = { border: 1, borderColor: 'divider', borderRadius: 1 } as const;
+
 /** The list's outer height for `rows` rows: the rows and its 1 px border, up to LIST_HEIGHT (border-box). */
 export function listBoxHeight(rows: number): number {
   return Math.min(rows * ROW_HEIGHT + 2, LIST_HEIGHT);
