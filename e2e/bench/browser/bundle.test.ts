@@ -44,25 +44,28 @@ describe('staticClosure', () => {
   });
 });
 
+/**
+ * The figures of a build of the test manifest in which `large` is over 100 KB of random text (it does not compress, so
+ * it dominates any gzipped figure it is counted in) and every other file is one byte.
+ */
+function figuresWithLarge(large: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+  mkdirSync(join(dir, 'assets'));
+  const text = Array.from({ length: 20_000 }, () => Math.random().toString(36)).join('');
+  for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === large ? text : 'x');
+  return bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
+}
+
 describe('bundleFigures', () => {
   it('counts a lazily loaded chunk in the total but not in the editor route', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
-    mkdirSync(join(dir, 'assets'));
-    // Random text does not compress, so the heavy chunk dominates the gzipped total.
-    const heavy = Array.from({ length: 20_000 }, () => Math.random().toString(36)).join('');
-    for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === 'assets/heavy.js' ? heavy : 'x');
-    const figures = bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
+    const figures = figuresWithLarge('assets/heavy.js');
     expect(figures.totalKb).toBeGreaterThan(figures.editorInitialKb + 50);
     expect(figures.editorInitialKb).toBeGreaterThan(figures.listInitialKb);
     expect(figures.editorFiles.map((f) => f.file)).not.toContain('assets/heavy.js');
   });
 
   it('counts the shell the entry imports at once in both routes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
-    mkdirSync(join(dir, 'assets'));
-    const shell = Array.from({ length: 20_000 }, () => Math.random().toString(36)).join('');
-    for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === 'assets/shell.js' ? shell : 'x');
-    const figures = bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
+    const figures = figuresWithLarge('assets/shell.js');
     expect(figures.listInitialKb).toBeGreaterThan(50);
     expect(figures.editorFiles.map((f) => f.file)).toContain('assets/shell.js');
   });
