@@ -79,7 +79,7 @@ export async function browserBench(): Promise<BenchSection> {
     const noKeys = { studyUid: [], instanceUid: [], editedInstanceUid: [] };
     const smallKeys = runs('keystroke') ? await measureStudy(grace, small, KEYSTROKES) : noKeys;
     progress('keystrokes: 10x200');
-    const largeKeys = runs('keystroke') ? await measureStudy(grace, medium, KEYSTROKES) : noKeys;
+    const largeKeys = runs('keystroke') ? await measureStudy(grace, medium, KEYSTROKES, true) : noKeys;
     progress('large study: open and scroll');
     const largeStudy = runs('large')
       ? await measureLarge(grace, servers.sandbox.fhirBase, large, LARGE_OPEN_RUNS, progress)

@@ -111,15 +111,20 @@ async function editDescription(page: Page): Promise<() => Promise<void>> {
   return () => description.fill(before);
 }
 
-/** Both fields of one study: the Study Instance UID and an instance UID in the middle of the series list. */
+/**
+ * Both fields of one study: the Study Instance UID and an instance UID in the middle of the series list; with
+ * `alsoEdited`, the instance UID once more after an unsaved change elsewhere (none measured otherwise).
+ */
 export async function measureStudy(
   page: Page,
   study: { id: string; series: number; instances: number },
   options: KeystrokeOptions,
+  alsoEdited = false,
 ): Promise<StudyKeystrokes> {
   const selector = await openInstance(page, study, Math.floor(study.series / 2), Math.floor(study.instances / 2));
   const instanceUid = await typeAndMeasure(page, selector, options);
   const studyUid = await typeAndMeasure(page, STUDY_UID_INPUT, options);
+  if (!alsoEdited) return { studyUid, instanceUid, editedInstanceUid: [] };
   const restore = await editDescription(page);
   const editedInstanceUid = await typeAndMeasure(page, selector, options);
   await restore();
