@@ -25,12 +25,11 @@ import {
   toFieldErrors,
   toFormIssues,
   type FormIssue,
-  type HeldError,
 } from './issues';
 import { JsonTab } from './JsonTab';
 import { whenIdle } from './lazy-module';
 import { ViewTabs, type ViewTab } from './ViewTabs';
-import { isRecord } from '../kernel/json';
+import { deepEqual, isRecord } from '../kernel/json';
 import { outcomeFromError } from '../kernel/outcome';
 import type { ProfileRegistry, Validator } from './ports';
 import { studyResolver } from './resolver';
@@ -170,15 +169,6 @@ class EditSignal {
       if (this.listener === listener) this.listener = undefined;
     };
   }
-}
-
-/** Whether react-hook-form holds exactly these errors, in this order. */
-function sameErrors(held: readonly HeldError[] | undefined, next: readonly HeldError[]): boolean {
-  return (
-    held !== undefined &&
-    held.length === next.length &&
-    held.every((e, i) => e.name === next[i]?.name && e.type === next[i]?.type && e.message === next[i]?.message)
-  );
 }
 
 /** The "More details" section; opens itself when one of its fields is to be focused. */
@@ -482,7 +472,8 @@ export function StudyEditor({
     }));
     // The inputs already show exactly these errors (a valid study saved, a save refused for what the form shows):
     // nothing to change. Clearing and setting them again would render every input once more.
-    if (!sameErrors(heldErrors(getErrors()), next)) {
+    const held = heldErrors(getErrors());
+    if (!held || !deepEqual(held, next)) {
       clearErrors();
       for (const { name, type, message } of next) setError(name, { type, message });
     }
