@@ -91,6 +91,35 @@ test("dropping a generated study's files fills every mapped field, and the valid
   expect(saved.note).toBeUndefined();
 });
 
+test('after an import, Save scrolled into view stays there: the new series below the window have their size', async ({
+  page,
+}) => {
+  const study = writeStudy(dir, threeSeriesStudy(ada, { withOffset: true, accession: 'ACC-DROP-2' }));
+  const app = await ehrLaunch(page, ada);
+  await openNewStudy(app);
+  await dropFiles(app, study.files);
+  await app
+    .getByRole('dialog', { name: 'Review the import from DICOM' })
+    .getByRole('button', { name: 'Apply' })
+    .click();
+  await expect(app.getByRole('group', { name: /^Series \d$/ })).toHaveCount(3);
+
+  // The imported series open below the window. Scrolled to Save, as End or the scroll bar would: a series that comes
+  // into view must not grow then, or Save moves away from under the pointer (it jumped 445 px, out of the window).
+  const save = app.getByRole('button', { name: 'Save', exact: true });
+  await save.scrollIntoViewIfNeeded();
+  const tops = await save.evaluate(async (button) => {
+    const seen: number[] = [];
+    for (let frame = 0; frame < 10; frame += 1) {
+      seen.push(Math.round(button.getBoundingClientRect().top));
+      await new Promise((next) => requestAnimationFrame(next));
+    }
+    return seen;
+  });
+  expect(new Set(tops).size, `Save's top over ten frames: ${tops.join(', ')}`).toBe(1);
+  await expect(save).toBeInViewport();
+});
+
 test.describe('a study without a time-zone offset', () => {
   test.use({ timezoneId: 'Europe/Paris' });
 

@@ -1,6 +1,6 @@
 /** The series editor: add, remove and reorder series; each series' instances in a virtualised list. */
 import { Box, Button, Chip, Stack, Typography, useTheme, type Theme } from '@mui/material';
-import { memo, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { get, useFieldArray, useFormState, useWatch } from 'react-hook-form';
 import { useEditor } from './context';
 import { ElementInput } from './ElementInput';
@@ -8,6 +8,7 @@ import type { FormField } from './form-model';
 import { InstanceList, instanceRows } from './InstanceList';
 import { RowIssue } from './RowIssue';
 import { whenIdle } from './lazy-module';
+import { useSkipOffscreen } from './skip-offscreen';
 import { codingLabel, isCoding } from './inputs/coding';
 import { useFocusBus } from './focus-context';
 import { rowOf } from './focus';
@@ -21,9 +22,9 @@ interface SeriesSectionProps {
 const newSeries = (): Record<string, unknown> => ({ instance: [] });
 
 /**
- * Series off screen are neither laid out nor painted (`content-visibility: auto`; their last size is kept), so
- * scrolling a study of fifty expanded series paints only what is in view. Their content stays in the accessibility
- * tree, find-in-page and the tab order.
+ * Series off screen are neither laid out nor painted (`content-visibility: auto`, set by `useSkipOffscreen` once a
+ * series' size is known), so scrolling a study of fifty expanded series paints only what is in view. Their content
+ * stays in the accessibility tree, find-in-page and the tab order.
  */
 function seriesBox(theme: Theme): CSSProperties {
   return {
@@ -31,7 +32,6 @@ function seriesBox(theme: Theme): CSSProperties {
     border: `1px solid ${theme.palette.divider}`,
     borderRadius: theme.shape.borderRadius,
     background: theme.palette.background.paper,
-    contentVisibility: 'auto',
     containIntrinsicSize: 'auto 320px',
   };
 }
@@ -79,7 +79,7 @@ export function SeriesSection({ field }: SeriesSectionProps) {
   return (
     <Stack spacing={2}>
       {fields.map((item, index) => (
-        <div key={item._key} style={seriesStyle} role="group" aria-label={`Series ${index + 1}`}>
+        <SeriesBox key={item._key} style={seriesStyle} index={index} expanded={isExpanded(item._key)}>
           {index < drawn || isExpanded(item._key) ? (
             <SeriesHeader
               index={index}
@@ -94,7 +94,7 @@ export function SeriesSection({ field }: SeriesSectionProps) {
             <SeriesLine index={index} />
           )}
           {isExpanded(item._key) && <SeriesBody index={index} fields={seriesFields} instanceField={instanceField} />}
-        </div>
+        </SeriesBox>
       ))}
       {!readOnly && (
         <Box>
@@ -104,6 +104,26 @@ export function SeriesSection({ field }: SeriesSectionProps) {
         </Box>
       )}
     </Stack>
+  );
+}
+
+/** A series' frame; skipped by the browser while off screen, laid out again when the series is opened or closed. */
+function SeriesBox({
+  style,
+  index,
+  expanded,
+  children,
+}: {
+  style: CSSProperties;
+  index: number;
+  expanded: boolean;
+  children: ReactNode;
+}) {
+  const ref = useSkipOffscreen<HTMLDivElement>(expanded);
+  return (
+    <div ref={ref} style={style} role="group" aria-label={`Series ${index + 1}`}>
+      {children}
+    </div>
   );
 }
 
