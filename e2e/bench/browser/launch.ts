@@ -9,6 +9,8 @@ export interface LaunchFigures {
   bare: number[];
   /** App: launch URL to the study list, in ms. */
   appList: number[];
+  /** App: launch URL to the whole form shown (its Save button), in ms. */
+  appWhole: number[];
   /** Cold launches: a new browser context (empty cache) each time. */
   appCold: number[];
   bareCold: number[];
@@ -24,7 +26,15 @@ export async function measureLaunch(
   runs: number,
   coldRuns: number,
 ): Promise<LaunchFigures> {
-  const figures: LaunchFigures = { app: [], bare: [], appList: [], appCold: [], bareCold: [], files: [] };
+  const figures: LaunchFigures = {
+    app: [],
+    bare: [],
+    appList: [],
+    appWhole: [],
+    appCold: [],
+    bareCold: [],
+    files: [],
+  };
   const warm = await BenchContext.create(browser, servers);
   try {
     for (const kind of ['app', 'bare'] as const) await (await warm.launch(patientId, kind)).page.close();
@@ -34,6 +44,7 @@ export async function measureLaunch(
         await page.close();
         figures[kind].push(report.ms);
         if (report.listMs !== undefined) figures.appList.push(report.listMs);
+        if (report.wholeMs !== undefined) figures.appWhole.push(report.wholeMs);
         if (report.files) figures.files = report.files;
       }
     }

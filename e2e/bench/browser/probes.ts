@@ -14,6 +14,8 @@ export interface LaunchReport {
   ms: number;
   /** App only: from opening the launch URL to the study list (the "New study" link) being shown. */
   listMs?: number;
+  /** App only: from opening the launch URL to the whole form (down to its Save button) being shown. */
+  wholeMs?: number;
   /** JS and CSS files of the app's origin fetched before the form was editable (app only). */
   files?: string[];
 }
@@ -40,6 +42,7 @@ export function launchProbe({ appOrigin, studyUidInput }: ProbeSelectors): void 
   const bare = location.pathname.endsWith('/bare.html');
   const report = (window as unknown as { __benchReport: (r: LaunchReport) => void }).__benchReport;
   let listMs: number | undefined;
+  let editable: Promise<{ ms: number; files: string[] }> | undefined;
   let done = false;
   const check = () => {
     if (done) return;
@@ -55,21 +58,31 @@ export function launchProbe({ appOrigin, studyUidInput }: ProbeSelectors): void 
       listMs = since();
       newStudy.click();
     }
-    const banner = document.querySelector('[data-testid="patient-name"]')?.textContent ?? '';
-    const input = document.querySelector<HTMLInputElement>(studyUidInput);
-    if (banner === '' || !input || input.disabled) return;
-    input.focus();
-    if (document.activeElement !== input) return;
+    if (editable === undefined) {
+      const banner = document.querySelector('[data-testid="patient-name"]')?.textContent ?? '';
+      const input = document.querySelector<HTMLInputElement>(studyUidInput);
+      if (banner === '' || !input || input.disabled) return;
+      input.focus();
+      if (document.activeElement !== input) return;
+      editable = new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const files = performance
+            .getEntriesByType('resource')
+            .map((e) => new URL(e.name))
+            .filter((u) => u.origin === location.origin && /\.(m?js|css)$/.test(u.pathname))
+            .map((u) => u.pathname.replace(/^\//, ''));
+          resolve({ ms: since(), files });
+        }),
+      );
+    }
+    // The editor draws the fields below the first screen right after its first frame (and Save last of all).
+    const save = [...document.querySelectorAll('button')].some((b) => b.textContent === 'Save');
+    if (!save) return;
     done = true;
-    requestAnimationFrame(() => {
-      const ms = since();
-      const files = performance
-        .getEntriesByType('resource')
-        .map((e) => new URL(e.name))
-        .filter((u) => u.origin === location.origin && /\.(m?js|css)$/.test(u.pathname))
-        .map((u) => u.pathname.replace(/^\//, ''));
-      report({ kind: 'app', ms, listMs, files });
-    });
+    const whole = new Promise<number>((resolve) => requestAnimationFrame(() => resolve(since())));
+    void Promise.all([editable, whole]).then(([{ ms, files }, wholeMs]) =>
+      report({ kind: 'app', ms, listMs, wholeMs, files }),
+    );
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 }

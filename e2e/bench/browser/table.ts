@@ -53,6 +53,7 @@ export function browserMarkdown(
       ' ms',
     ],
     ['Launch to study list, warm (app only)', v('launch.app_list_ms'), v('launch.bare_ms'), ' ms'],
+    ['Launch to the whole form down to Save, warm (app only)', v('launch.app_whole_ms'), v('launch.bare_ms'), ' ms'],
     [
       `Keystroke to painted feedback p50, 1×1 (${counts.keystrokes}×2 keys)`,
       v('keystroke.small.p50_ms'),
