@@ -244,3 +244,30 @@ test('Save does not move while an instance list waits for its rows', async ({ pa
   await expect(series.getByRole('group', { name: 'Instance 2', exact: true })).toBeVisible();
   expect(await save.boundingBox()).toEqual(before);
 });
+
+test('a new study shows its first fields first, and they stay in place while the rest of the form is drawn', async ({
+  page,
+}) => {
+  const app = await launchApp(page, grace);
+  // Every frame from "New study" on, until Save is there: where the Study Instance UID input is, if it is there.
+  await app.evaluate(() => {
+    const tops: (number | null)[] = [];
+    (window as unknown as { __tops: typeof tops }).__tops = tops;
+    const sample = () => {
+      const label = [...document.querySelectorAll('label')].find((l) =>
+        l.textContent?.startsWith('Study Instance UID'),
+      );
+      const uid = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+      tops.push(uid ? Math.round(uid.getBoundingClientRect().top) : null);
+      if (![...document.querySelectorAll('button')].some((b) => b.textContent === 'Save'))
+        requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await app.getByRole('link', { name: 'New study' }).click();
+  await expect(app.getByRole('button', { name: 'Save', exact: true })).toBeVisible();
+  const tops = await app.evaluate(() => (window as unknown as { __tops: (number | null)[] }).__tops);
+  const shown = tops.filter((top) => top !== null);
+  expect(shown.length, `frames: ${tops.join(', ')}`).toBeGreaterThan(0);
+  expect(new Set(shown).size, `the UID input's top in each frame: ${shown.join(', ')}`).toBe(1);
+});
