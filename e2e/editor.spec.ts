@@ -271,3 +271,28 @@ test('a new study shows its first fields first, and they stay in place while the
   expect(shown.length, `frames: ${tops.join(', ')}`).toBeGreaterThan(0);
   expect(new Set(shown).size, `the UID input's top in each frame: ${shown.join(', ')}`).toBe(1);
 });
+
+test('picking an endpoint moves Save once, with its chip and Check button together, not again a request later', async ({
+  page,
+}) => {
+  const app = await openNewStudy(page, grace);
+  const save = app.getByRole('button', { name: 'Save', exact: true });
+  await expect(save).toBeVisible();
+  // Save's place in every frame from before the pick until its Check button is shown.
+  await save.evaluate((button) => {
+    const tops: number[] = [];
+    (window as unknown as { __tops: number[] }).__tops = tops;
+    const sample = () => {
+      const top = Math.round(button.getBoundingClientRect().top + window.scrollY);
+      if (tops.at(-1) !== top) tops.push(top);
+      if (!document.querySelector('button[aria-label="Check Main PACS (DICOMweb)"]')) requestAnimationFrame(sample);
+    };
+    sample();
+  });
+  await app.getByRole('combobox', { name: 'Endpoint' }).click();
+  await app.getByRole('option', { name: 'Main PACS (DICOMweb)' }).click();
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('button', { name: 'Check Main PACS (DICOMweb)' })).toBeVisible();
+  const tops = await app.evaluate(() => (window as unknown as { __tops: number[] }).__tops);
+  expect(tops, `Save's places: ${tops.join(', ')}`).toHaveLength(2);
+});

@@ -60,8 +60,7 @@ export async function pickEndpoint(app: Page, name: string): Promise<void> {
   await app.getByRole('combobox', { name: 'Endpoint' }).click();
   await app.getByRole('option', { name }).click();
   await app.keyboard.press('Escape');
-  // A DICOMweb endpoint gets its check button once its details arrive from the server, which moves what is below it
-  // (Save): the next click waits for the page to have its final shape, as a user's eye would.
+  // A DICOMweb endpoint shows its Check button with its chip: the pick is complete when it is there.
   await expect(app.getByRole('button', { name: `Check ${name}` })).toBeVisible();
 }
 

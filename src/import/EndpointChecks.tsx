@@ -59,12 +59,25 @@ function EndpointCheck({ endpoint, studyUid }: { endpoint: KnownEndpoint; studyU
   );
 }
 
-/** Check buttons for the study's checkable Endpoints. */
+/**
+ * Check buttons for the study's checkable Endpoints. The server's Endpoints are fetched when the editor shows, so that
+ * a picked endpoint's Check comes with its chip: fetched at the first pick, it came one request later and moved all
+ * below it (Save too) under a user's pointer. A reference the list lacks (an Endpoint made on the server since) is
+ * fetched once more.
+ */
 export function EndpointChecks({ references }: { references: readonly Reference[] }) {
   const uid = useWatch({ name: 'identifier.0.value' }) as unknown;
   const studyUid = displayStudyUid(uid) || undefined;
-  const needsServer = references.some((r) => !r.reference?.startsWith('urn:uuid:'));
-  const known = useKnownEndpoints(needsServer);
+  const [refresh, setRefresh] = useState('');
+  const known = useKnownEndpoints(true, refresh);
+  const missing = known
+    ? references
+        .map((r) => r.reference ?? '')
+        .filter((ref) => ref !== '' && !ref.startsWith('urn:uuid:') && !known.some((k) => k.reference === ref))
+        .join(' ')
+    : '';
+  // Set while rendering (React's pattern for state that follows props): one search per new set of unknown references.
+  if (missing !== '' && missing !== refresh) setRefresh(missing);
   const endpoints = references
     .map((r) => known?.find((k) => k.reference === r.reference))
     .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType));

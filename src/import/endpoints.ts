@@ -22,9 +22,10 @@ function known(reference: string, endpoint: Endpoint): KnownEndpoint {
 
 /**
  * The server's active Endpoints plus the inline ones; `enabled` false skips the server search (nothing
- * to resolve). `undefined` while the search is running.
+ * to resolve). `undefined` while the first search is running; a change of `refresh` searches again, keeping the
+ * previous answer until the new one is there.
  */
-export function useKnownEndpoints(enabled = true): KnownEndpoint[] | undefined {
+export function useKnownEndpoints(enabled = true, refresh = ''): KnownEndpoint[] | undefined {
   const { searchEndpoints, newEndpoints } = useEditor();
   const [server, setServer] = useState<KnownEndpoint[] | undefined>();
   useEffect(() => {
@@ -37,7 +38,7 @@ export function useKnownEndpoints(enabled = true): KnownEndpoint[] | undefined {
     return () => {
       live = false;
     };
-  }, [enabled, searchEndpoints]);
+  }, [enabled, searchEndpoints, refresh]);
   return useMemo(() => {
     const inline = [...newEndpoints].map(([reference, endpoint]) => known(reference, endpoint));
     if (!enabled) return inline;
