@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDraftSaver, draftKey, dropAllDrafts, dropDraft, listDrafts, loadDraft, writeDraft } from './drafts';
 

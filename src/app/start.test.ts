@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import type { ImagingStudy, Patient } from 'fhir/r4';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FhirSession } from '../fhir/session';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import FHIR from 'fhirclient';
 import { toOperationOutcome } from './outcome';

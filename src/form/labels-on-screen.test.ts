@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * One name per field: every validator message that lands on an input of the form names that input as the form
  * labels it. Checked over the validator's judged corpus and over a study with every field missing or blank.

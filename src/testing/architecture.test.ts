@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The architecture, checked over the source tree: README's layout table and the lint zones agree, the import graph
  * has no cycle and never reaches into e2e/, and each piece of shared knowledge has one home.

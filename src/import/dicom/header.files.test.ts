@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Real files on disk (Node's file-backed Blobs behave like the browser's File: a read fails once the file changed).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import dcmjs from 'dcmjs';
 import { describe, expect, it } from 'vitest';
 import { buildStudy, CT_IMAGE, newUid, toPart10 } from '../testing/build';
