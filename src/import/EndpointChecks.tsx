@@ -69,7 +69,7 @@ export function EndpointChecks({ references }: { references: readonly Reference[
   const uid = useWatch({ name: 'identifier.0.value' }) as unknown;
   const studyUid = displayStudyUid(uid) || undefined;
   const [refresh, setRefresh] = useState('');
-  const known = useKnownEndpoints(true, refresh);
+  const known = useKnownEndpoints(refresh);
   const missing = known
     ? references
         .map((r) => r.reference ?? '')

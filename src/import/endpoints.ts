@@ -21,15 +21,13 @@ function known(reference: string, endpoint: Endpoint): KnownEndpoint {
 }
 
 /**
- * The server's active Endpoints plus the inline ones; `enabled` false skips the server search (nothing
- * to resolve). `undefined` while the first search is running; a change of `refresh` searches again, keeping the
- * previous answer until the new one is there.
+ * The server's active Endpoints plus the inline ones. `undefined` while the first search is running; a change of
+ * `refresh` searches again, keeping the previous answer until the new one is there.
  */
-export function useKnownEndpoints(enabled = true, refresh = ''): KnownEndpoint[] | undefined {
+export function useKnownEndpoints(refresh = ''): KnownEndpoint[] | undefined {
   const { searchEndpoints, newEndpoints } = useEditor();
   const [server, setServer] = useState<KnownEndpoint[] | undefined>();
   useEffect(() => {
-    if (!enabled) return;
     let live = true;
     searchEndpoints('')
       .then((found) => found.filter((e) => e.id).map((e) => known(`Endpoint/${e.id ?? ''}`, e)))
@@ -38,10 +36,9 @@ export function useKnownEndpoints(enabled = true, refresh = ''): KnownEndpoint[]
     return () => {
       live = false;
     };
-  }, [enabled, searchEndpoints, refresh]);
+  }, [searchEndpoints, refresh]);
   return useMemo(() => {
-    const inline = [...newEndpoints].map(([reference, endpoint]) => known(reference, endpoint));
-    if (!enabled) return inline;
-    return server === undefined ? undefined : [...inline, ...server];
-  }, [enabled, server, newEndpoints]);
+    if (server === undefined) return undefined;
+    return [...[...newEndpoints].map(([reference, endpoint]) => known(reference, endpoint)), ...server];
+  }, [server, newEndpoints]);
 }
