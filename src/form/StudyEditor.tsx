@@ -582,31 +582,33 @@ export function StudyEditor({
               would move the field being typed in (a layout shift, and a scroll when the page is scrolled).
             */}
             {rest && (
-              <IssueSummary
-                inputs={inputs}
-                formIssues={[...(opening ?? []), ...formIssues]}
-                checking={opening === undefined}
-                onFocusField={focusField}
-                headingRef={summaryHeading}
-              />
-            )}
-            {rest && narrativeChanged && (
-              <Alert severity="warning" role="status" sx={{ mt: 3 }}>
-                {staleNarrative}
-              </Alert>
-            )}
-            {rest && !readOnly && (
-              <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
-                <Button variant="contained" onClick={() => void save()} disabled={saving}>
-                  Save
-                </Button>
-                {saving && <Typography role="status">Saving…</Typography>}
-                {saved && (
-                  <Alert severity={saved.severity} role="status" tabIndex={-1} ref={savedStatus}>
-                    {saved.message}
+              <>
+                <IssueSummary
+                  inputs={inputs}
+                  formIssues={[...(opening ?? []), ...formIssues]}
+                  checking={opening === undefined}
+                  onFocusField={focusField}
+                  headingRef={summaryHeading}
+                />
+                {narrativeChanged && (
+                  <Alert severity="warning" role="status" sx={{ mt: 3 }}>
+                    {staleNarrative}
                   </Alert>
                 )}
-              </Stack>
+                {!readOnly && (
+                  <Stack direction="row" spacing={2} sx={{ mt: 3, alignItems: 'center' }}>
+                    <Button variant="contained" onClick={() => void save()} disabled={saving}>
+                      Save
+                    </Button>
+                    {saving && <Typography role="status">Saving…</Typography>}
+                    {saved && (
+                      <Alert severity={saved.severity} role="status" tabIndex={-1} ref={savedStatus}>
+                        {saved.message}
+                      </Alert>
+                    )}
+                  </Stack>
+                )}
+              </>
             )}
           </Box>
         </FormProvider>
