@@ -1,11 +1,12 @@
 import type { OperationOutcomeIssue } from 'fhir/r4';
 import { makeIssue, type IssueCode } from '../kernel/outcome';
+import { FirstUse } from './first-use';
 import { isRecord, type JsonObject } from './json';
 
 /** The per-resource state of the DICOM uniqueness rules during a full walk: the UIDs met so far. */
 export interface UidRegistry {
-  series: Set<string>;
-  instances: Set<string>;
+  series: FirstUse;
+  instances: FirstUse;
 }
 
 /** One validation run: where issues go and what the FHIRPath variables and DICOM rules need. */
@@ -85,7 +86,7 @@ export function rootContext(
     resource,
     rootResource: resource,
     indices: [],
-    uids: full ? { series: new Set(), instances: new Set() } : undefined,
+    uids: full ? { series: FirstUse.take(), instances: FirstUse.take() } : undefined,
     bestPractice: options.bestPractice === true,
     rootProfile: options.rootProfile,
     resolveType: options.resolveType,
@@ -96,11 +97,17 @@ export function rootContext(
   };
 }
 
+/** After a walk: its UID registries go back for reuse (see ./first-use.ts). */
+export function endWalk(ctx: WalkContext): void {
+  ctx.uids?.series.release();
+  ctx.uids?.instances.release();
+}
+
 /** A context for a contained resource: same issues and root, its own `%resource` and DICOM state. */
 export function containedContext(parent: WalkContext, resource: JsonObject): WalkContext {
   return {
     ...parent,
     resource,
-    uids: parent.uids === undefined ? undefined : { series: new Set(), instances: new Set() },
+    uids: parent.uids === undefined ? undefined : { series: new FirstUse(), instances: new FirstUse() },
   };
 }

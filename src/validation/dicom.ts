@@ -11,6 +11,7 @@
  * that rebuilds the whole resource on each edit gets correct results too, at the cost of a scan.
  */
 import type { WalkContext } from './context';
+import type { FirstUse } from './first-use';
 import { isRecord, type JsonObject } from './json';
 import { childPath } from './issues';
 import { shProblem } from '../kernel/dicom-vr';
@@ -105,15 +106,10 @@ function earlierInstance(
 }
 
 /**
- * In a full walk, whether this is the UID's first use (recorded in `seen`, one Set operation per
- * UID); only a repeated UID costs a search for its first use. A focused walk has no `seen`.
+ * In a full walk, whether this is the UID's first use (recorded in `seen`); only a repeated UID costs a search for
+ * its first use. A focused walk has no `seen`.
  */
-function firstUse(seen: Set<string> | undefined, uid: string): boolean {
-  if (seen === undefined) return false;
-  const before = seen.size;
-  seen.add(uid);
-  return seen.size > before;
-}
+const firstUse = (seen: FirstUse | undefined, uid: string): boolean => seen !== undefined && seen.add(uid);
 
 /** Where a series UID was first used in the study, if before series s. */
 function earlierSeries(resource: JsonObject, uid: string, s: number): number | undefined {

@@ -1,7 +1,7 @@
 import type { OperationOutcome, OperationOutcomeIssue } from 'fhir/r4';
 import { IMR_IMAGINGSTUDY_URL, type ProfileRegistry } from '../profile';
 import { compilerFor } from './compiler';
-import { rootContext } from './context';
+import { endWalk, rootContext } from './context';
 import { makeIssue, outcomeOf } from '../kernel/outcome';
 import { isAtOrBelow } from './issues';
 import { isRecord, type JsonObject, preview } from './json';
@@ -94,7 +94,14 @@ export function createValidator(
   function validate(resource: unknown, call?: ValidateOptions): OperationOutcome {
     const issues: OperationOutcomeIssue[] = [];
     const obj = precheck(resource, issues);
-    if (obj !== undefined) checker?.check(obj, type, rootContext(obj, issues, true, run(call)));
+    if (obj !== undefined) {
+      const ctx = rootContext(obj, issues, true, run(call));
+      try {
+        checker?.check(obj, type, ctx);
+      } finally {
+        endWalk(ctx);
+      }
+    }
     return outcomeOf(...issues);
   }
 
