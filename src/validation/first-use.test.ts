@@ -36,6 +36,17 @@ describe('FirstUse', () => {
     next.release();
   });
 
+  it('starts its table over instead of letting the generation number wrap', () => {
+    const seen = new FirstUse();
+    seen.add(uid(1, 1));
+    (seen as unknown as { generation: number }).generation = 0x7fffffff; // as after two billion walks
+    seen.add(uid(1, 2));
+    seen.release();
+    expect(seen.add(uid(1, 2))).toBe(true);
+    expect(seen.add(uid(1, 2))).toBe(false);
+    expect(seen.add(uid(1, 1))).toBe(true);
+  });
+
   it('tells apart values that differ only before their last 16 characters', () => {
     const seen = new FirstUse();
     expect(seen.add('1.2.3.4.5.6.7.8.9.10.11.12')).toBe(true);

@@ -17,6 +17,7 @@ const MAX_PROBES = 32;
 const INITIAL_CAPACITY = 64;
 /** Registries kept for reuse: two per walk, so two walks may run one inside the other. */
 const SPARES = 4;
+const MAX_GENERATION = 0x7fffffff;
 
 /** FNV-1a over the last 16 UTF-16 code units and the length, then MurmurHash3's finaliser to spread the bits. */
 function hashOf(text: string): number {
@@ -78,7 +79,11 @@ export class FirstUse {
     this.values.fill('', 0, this.count); // no references to this walk's strings
     this.count = 0;
     this.fallback = undefined;
-    this.generation++;
+    if (this.generation === MAX_GENERATION) {
+      // The slots store generations as 32-bit integers: start over before they would wrap.
+      this.slots.fill(0);
+      this.generation = 1;
+    } else this.generation++;
     if (FirstUse.spares.length < SPARES) FirstUse.spares.push(this);
   }
 
