@@ -30,6 +30,13 @@ function hashOf(text: string): number {
   return hash ^ (hash >>> 16);
 }
 
+/** Adds `value` to `set`; true when it was not there yet. */
+function addNew(set: Set<string>, value: string): boolean {
+  const before = set.size;
+  set.add(value);
+  return set.size > before;
+}
+
 export class FirstUse {
   /** Released registries (a walk takes two: series and instances). */
   private static readonly spares: FirstUse[] = [];
@@ -52,7 +59,7 @@ export class FirstUse {
 
   /** Records `value`; true when this is its first use. */
   add(value: string): boolean {
-    if (this.fallback !== undefined) return this.addToFallback(value);
+    if (this.fallback !== undefined) return addNew(this.fallback, value);
     const hash = hashOf(value);
     const mask = this.slots.length / 2 - 1;
     let slot = hash & mask;
@@ -61,7 +68,7 @@ export class FirstUse {
       if (this.hashes[position] === hash && this.values[position] === value) return false;
       if (probes === MAX_PROBES) {
         this.fallback = new Set(this.values.slice(0, this.count));
-        return this.addToFallback(value);
+        return addNew(this.fallback, value);
       }
       slot = (slot + 1) & mask;
     }
@@ -90,13 +97,6 @@ export class FirstUse {
   private place(slot: number, position: number): void {
     this.slots[slot * 2] = this.generation;
     this.slots[slot * 2 + 1] = position;
-  }
-
-  private addToFallback(value: string): boolean {
-    const fallback = this.fallback!;
-    const before = fallback.size;
-    fallback.add(value);
-    return fallback.size > before;
   }
 
   private grow(): void {
