@@ -1,10 +1,9 @@
 /**
- * The benchmark's baseline page (bare.html, built only by `npm run bench`): the least a SMART app can do, namely
- * `FHIR.oauth2.authorize` on its own launch, `ready` on the redirect back, read the Patient and show the name. It also
- * carries a plain input with a UID check, the baseline for keystroke-to-feedback timings.
+ * The benchmark's baseline page (bare.html, built only by `npm run bench`): the SMART launch of ./bench-launch.ts, then
+ * the patient's name in the page. It also carries a plain input with a UID check, the baseline for keystroke-to-feedback
+ * timings.
  */
-import FHIR from 'fhirclient';
-import { requestedScopes } from '../fhir/scopes';
+import { launchFailure, launchForName } from './bench-launch';
 
 const UID = /^(?:0|[1-9][0-9]*)(?:\.(?:0|[1-9][0-9]*))*$/;
 
@@ -26,25 +25,10 @@ function wireBaselineInput(): void {
 }
 
 async function main(): Promise<void> {
-  const params = new URLSearchParams(window.location.search);
-  const iss = params.get('iss');
-  const launch = params.get('launch');
-  if (iss && launch) {
-    await FHIR.oauth2.authorize({
-      iss,
-      launch,
-      clientId: 'imr-study-author',
-      scope: requestedScopes('ehr', true),
-      redirectUri: new URL('bare.html', window.location.href).href,
-      pkceMode: 'required',
-    });
-    return;
-  }
-  const client = await FHIR.oauth2.ready();
-  const patient = await client.patient.read();
-  const name = patient.name?.[0];
-  showName([...(name?.given ?? []), name?.family ?? ''].join(' ').trim() || 'Unnamed patient');
+  const name = await launchForName('bare.html');
+  if (name === undefined) return;
+  showName(name);
   wireBaselineInput();
 }
 
-main().catch((err: unknown) => showName(`Launch failed: ${err instanceof Error ? err.message : String(err)}`));
+main().catch((err: unknown) => showName(launchFailure(err)));

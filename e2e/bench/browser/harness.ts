@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import { ehrLaunchId } from '../../sandbox/testing/smart-client';
 import { fieldId } from '../../../src/form/inputs/a11y';
 import { STUDY_UID_INDEX } from '../../../src/study/values';
-import { launchProbe, NAME_SHIM, type LaunchReport } from './probes';
+import { launchProbe, NAME_SHIM, type LaunchKind, type LaunchReport } from './probes';
 import type { BenchServers } from './servers';
 import { CHROMIUM_LAUNCH } from '../../chromium';
 
@@ -50,15 +50,16 @@ export class BenchContext {
 
   /**
    * An EHR launch for `patientId` in a new tab, as the EHR page would open it: `launch.html` for the app (which then
-   * opens "New study"), `bare.html` for the baseline. Resolves once the probe reports the page usable.
+   * opens "New study"), `bare.html` for the baseline, `floor.html` for the stack floor. Resolves once the probe
+   * reports the page usable.
    */
-  async launch(patientId: string, kind: 'app' | 'bare'): Promise<{ page: Page; report: LaunchReport }> {
+  async launch(patientId: string, kind: LaunchKind): Promise<{ page: Page; report: LaunchReport }> {
     const { appOrigin, sandbox } = this.servers;
     const page = await this.context.newPage();
     const reported = new Promise<LaunchReport>((resolve) => this.waiting.set(page, resolve));
     const launch = await ehrLaunchId(sandbox, { patientId });
     const query = new URLSearchParams({ iss: sandbox.fhirBase, launch });
-    await page.goto(`${appOrigin}/${kind === 'app' ? 'launch.html' : 'bare.html'}?${query.toString()}`, {
+    await page.goto(`${appOrigin}/${kind === 'app' ? 'launch.html' : `${kind}.html`}?${query.toString()}`, {
       waitUntil: 'commit',
     });
     const report = await withTimeout(reported, 60_000, `The ${kind} launch`);

@@ -35,7 +35,7 @@ const chosen = process.env.BENCH_BROWSER?.split(',').map((s) => s.trim());
 const unknownParts = chosen?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
 if (unknownParts.length > 0) throw new Error(`Unknown BENCH_BROWSER parts: ${unknownParts.join(', ')}`);
 const runs = (part: Part): boolean => !chosen || chosen.includes(part);
-const NONE = { app: [], bare: [], appList: [], appWhole: [], appCold: [], bareCold: [], files: [] };
+const NONE = { app: [], bare: [], floor: [], appList: [], appWhole: [], appCold: [], bareCold: [], files: [] };
 
 const [ADA, ALAN, GRACE] = SEED_PATIENTS.map((p) => p.id) as [string, string, string];
 
@@ -95,6 +95,8 @@ export async function browserBench(): Promise<BenchSection> {
       'launch.app_ms': median(launch.app),
       'launch.bare_ms': median(launch.bare),
       'launch.ratio': median(launch.app) / median(launch.bare),
+      'launch.floor_ms': median(launch.floor),
+      'launch.floor_ratio': median(launch.floor) / median(launch.bare),
       'launch.app_list_ms': median(launch.appList),
       'launch.app_whole_ms': median(launch.appWhole),
       'launch.app_cold_ms': median(launch.appCold),

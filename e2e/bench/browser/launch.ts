@@ -1,4 +1,7 @@
-/** Launch to editable form: the app against the bare page, interleaved, in the same browser and sandbox. */
+/**
+ * Launch to editable form: the app against the bare page and the stack floor, interleaved, in the same browser and
+ * sandbox.
+ */
 import type { Browser } from '@playwright/test';
 import { BenchContext } from './harness';
 import type { BenchServers } from './servers';
@@ -7,6 +10,8 @@ export interface LaunchFigures {
   /** Warm launches (HTTP cache and authorization server session from earlier launches), in ms. */
   app: number[];
   bare: number[];
+  /** The stack floor (React and MUI showing the patient's name and one text field), warm. */
+  floor: number[];
   /** App: launch URL to the study list, in ms. */
   appList: number[];
   /** App: launch URL to the whole form shown (its Save button), in ms. */
@@ -18,7 +23,10 @@ export interface LaunchFigures {
   files: string[];
 }
 
-/** `runs` warm launches of each (after one untimed each) and `coldRuns` cold ones, alternating who goes first. */
+/**
+ * `runs` warm launches of each (after one untimed each), in an order that turns round each time, and `coldRuns` cold
+ * ones of the app and the bare page, alternating who goes first.
+ */
 export async function measureLaunch(
   browser: Browser,
   servers: BenchServers,
@@ -29,6 +37,7 @@ export async function measureLaunch(
   const figures: LaunchFigures = {
     app: [],
     bare: [],
+    floor: [],
     appList: [],
     appWhole: [],
     appCold: [],
@@ -37,9 +46,10 @@ export async function measureLaunch(
   };
   const warm = await BenchContext.create(browser, servers);
   try {
-    for (const kind of ['app', 'bare'] as const) await (await warm.launch(patientId, kind)).page.close();
+    const kinds = ['app', 'bare', 'floor'] as const;
+    for (const kind of kinds) await (await warm.launch(patientId, kind)).page.close();
     for (let i = 0; i < runs; i++) {
-      for (const kind of i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {
+      for (const kind of i % 2 === 0 ? kinds : [...kinds].reverse()) {
         const { page, report } = await warm.launch(patientId, kind);
         await page.close();
         figures[kind].push(report.ms);

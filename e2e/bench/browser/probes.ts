@@ -8,8 +8,11 @@
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
 /** What the launch probe reports through the `__benchReport` binding. */
+/** The pages a launch can open: the app, the bare baseline, the stack floor (React and MUI, one field). */
+export type LaunchKind = 'app' | 'bare' | 'floor';
+
 export interface LaunchReport {
-  kind: 'app' | 'bare';
+  kind: LaunchKind;
   /** From opening the launch URL to the frame showing the patient and an editable (focusable) form. */
   ms: number;
   /** App only: from opening the launch URL to the study list (the "New study" link) being shown. */
@@ -40,6 +43,7 @@ export function launchProbe({ appOrigin, studyUidInput }: ProbeSelectors): void 
   const started = Number(sessionStorage.getItem('bench.launchStart'));
   const since = () => performance.timeOrigin + performance.now() - started;
   const bare = location.pathname.endsWith('/bare.html');
+  const floor = location.pathname.endsWith('/floor.html');
   const report = (window as unknown as { __benchReport: (r: LaunchReport) => void }).__benchReport;
   let listMs: number | undefined;
   let editable: Promise<{ ms: number; files: string[] }> | undefined;
@@ -51,6 +55,17 @@ export function launchProbe({ appOrigin, studyUidInput }: ProbeSelectors): void 
       if (name === '' || name.startsWith('Connecting') || name.startsWith('Launch failed')) return;
       done = true;
       requestAnimationFrame(() => report({ kind: 'bare', ms: since() }));
+      return;
+    }
+    if (floor) {
+      // As for the app: the patient's name shown and the text field taking the focus.
+      const name = document.querySelector('[data-testid="patient-name"]')?.textContent ?? '';
+      const input = document.querySelector<HTMLInputElement>('#floor-uid');
+      if (name === '' || !input) return;
+      input.focus();
+      if (document.activeElement !== input) return;
+      done = true;
+      requestAnimationFrame(() => report({ kind: 'floor', ms: since() }));
       return;
     }
     const newStudy = document.querySelector<HTMLAnchorElement>('a[href="#/new"]');

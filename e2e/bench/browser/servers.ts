@@ -22,7 +22,7 @@ const BARE_DIST = join(OUT, 'bench-bare-dist');
 export interface BenchServers {
   appOrigin: string;
   sandbox: Sandbox;
-  /** The build output (the app's files, then bare.html and its assets copied in). */
+  /** The build output (the app's files, then bare.html, floor.html and their assets copied in). */
   distDir: string;
   /** Vite's manifest of the app build (bare page excluded). */
   manifestFile: string;
@@ -32,7 +32,7 @@ export interface BenchServers {
 async function buildApp(): Promise<void> {
   // The project's own config, so the chunks are those production gets; the manifest only lists them.
   await build({ root: ROOT, logLevel: 'warn', build: { outDir: BENCH_DIST, emptyOutDir: true, manifest: true } });
-  // The bare page: a build of its own, without the project config's inputs, then copied beside the app.
+  // The baseline pages: a build of their own, without the project config's inputs, then copied beside the app.
   await build({
     root: ROOT,
     configFile: false,
@@ -43,10 +43,10 @@ async function buildApp(): Promise<void> {
       outDir: BARE_DIST,
       emptyOutDir: true,
       target: 'es2022',
-      rollupOptions: { input: { bare: join(ROOT, 'bare.html') } },
+      rollupOptions: { input: { bare: join(ROOT, 'bare.html'), floor: join(ROOT, 'floor.html') } },
     },
   });
-  copyFileSync(join(BARE_DIST, 'bare.html'), join(BENCH_DIST, 'bare.html'));
+  for (const page of ['bare.html', 'floor.html']) copyFileSync(join(BARE_DIST, page), join(BENCH_DIST, page));
   mkdirSync(join(BENCH_DIST, 'assets'), { recursive: true });
   cpSync(join(BARE_DIST, 'assets'), join(BENCH_DIST, 'assets'), { recursive: true });
   rmSync(BARE_DIST, { recursive: true, force: true });

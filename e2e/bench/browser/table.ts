@@ -52,6 +52,13 @@ export function browserMarkdown(
       v('launch.bare_cold_ms'),
       ' ms',
     ],
+    [
+      'Launch of the stack floor, warm: React and MUI showing the name and one text field (floor.html)',
+      v('launch.floor_ms'),
+      v('launch.bare_ms'),
+      ' ms',
+    ],
+    ['Launch to editable form against the stack floor, warm', v('launch.app_ms'), v('launch.floor_ms'), ' ms'],
     ['Launch to study list, warm (app only)', v('launch.app_list_ms'), v('launch.bare_ms'), ' ms'],
     ['Launch to the whole form down to Save, warm (app only)', v('launch.app_whole_ms'), v('launch.bare_ms'), ' ms'],
     [

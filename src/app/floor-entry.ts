@@ -1,0 +1,26 @@
+/**
+ * The benchmark's stack floor (floor.html, built only by `npm run bench`): the SMART launch of ./bench-launch.ts, with
+ * React, MUI and the app's theme loading beside it as the app loads them (./floor-page.tsx), then the least screen
+ * those can show: an app bar, the patient's name and one text field. What the app's own lists and forms add to a
+ * launch is measured against it.
+ */
+import { launchFailure, launchForName } from './bench-launch';
+
+const root = document.getElementById('root')!;
+
+function showText(text: string): void {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = text;
+  root.replaceChildren(p);
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const page = params.has('code') ? import('./floor-page') : undefined;
+  const name = await launchForName('floor.html');
+  if (name === undefined || !page) return;
+  (await page).renderFloor(root, name);
+}
+
+main().catch((err: unknown) => showText(launchFailure(err)));
