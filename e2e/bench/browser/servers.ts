@@ -55,9 +55,17 @@ async function buildApp(): Promise<void> {
 /** Builds and starts everything; `close()` stops both servers. */
 export async function startBenchServers(appPort: number, sandboxPort: number): Promise<BenchServers> {
   await buildApp();
+  return serveBuild(BENCH_DIST, appPort, sandboxPort);
+}
+
+/**
+ * Serves the build in `distDir` with `vite preview` and the app's security headers, beside a SMART sandbox of its own;
+ * `close()` stops both.
+ */
+export async function serveBuild(distDir: string, appPort: number, sandboxPort: number): Promise<BenchServers> {
   const appOrigin = `http://127.0.0.1:${appPort}`;
   const sandboxOrigin = `http://127.0.0.1:${sandboxPort}`;
-  const sources = cspSourcesFromConfig(JSON.parse(readFileSync(join(BENCH_DIST, 'smart-config.json'), 'utf8')));
+  const sources = cspSourcesFromConfig(JSON.parse(readFileSync(join(distDir, 'smart-config.json'), 'utf8')));
   const headers = securityHeaders({
     connectSrc: [...sources.connectSrc, sandboxOrigin],
     frameAncestors: [...sources.frameAncestors, sandboxOrigin],
@@ -65,15 +73,15 @@ export async function startBenchServers(appPort: number, sandboxPort: number): P
   const app = await preview({
     root: ROOT,
     logLevel: 'warn',
-    build: { outDir: BENCH_DIST },
+    build: { outDir: distDir },
     preview: { port: appPort, host: '127.0.0.1', strictPort: true, headers },
   });
   const sandbox = await startSandbox({ port: sandboxPort, appOrigin });
   return {
     appOrigin,
     sandbox,
-    distDir: BENCH_DIST,
-    manifestFile: join(BENCH_DIST, '.vite/manifest.json'),
+    distDir,
+    manifestFile: join(distDir, '.vite/manifest.json'),
     close: async () => {
       await Promise.allSettled([sandbox.close(), new Promise((resolve) => app.httpServer.close(resolve))]);
     },
