@@ -1,18 +1,22 @@
 /**
- * `npm run bench:ab -- <A> [<B>]`: the launch of two builds of the app, side by side in one browser, launch after
- * launch in alternating order, reported as paired differences. On a busy machine two `npm run bench` runs of the same
+ * `npm run bench:ab -- <A> [<B>]`: two builds of the app side by side in one browser, measured in alternating order
+ * round after round, reported as paired differences. On a busy machine two `npm run bench` runs of the same
  * code differ by a quarter; differences within a round leave that drift out. A and B are git refs (each built from a
  * temporary worktree that shares this checkout's node_modules) or `.` for the working tree; B defaults to `.`.
- * `AB_ROUNDS` sets the rounds (default 20).
+ * `AB_ROUNDS` sets the rounds (default 20); `AB_MEASURE=open` times opening the bench's 50×1000 study from the list
+ * instead of the launch.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED_PATIENTS } from '../../sandbox/seed';
+import type { Page } from '@playwright/test';
+import { SEED_ENDPOINTS, SEED_PATIENTS } from '../../sandbox/seed';
 import { markdownTable, round } from '../report';
-import { BenchContext, launchChromium } from './harness';
+import { accessToken, BenchContext, launchChromium } from './harness';
+import { openFromList, showList } from './large';
+import { seedStudies } from './seed';
 import { pairedSummary } from './paired';
 import { serveBuild, type BenchServers } from './servers';
 
@@ -39,9 +43,73 @@ function buildSource(source: string, outDir: string, scratch: string): void {
   }
 }
 
+/** Timings of A and B by measure, index i of each taken in the same round. */
+type Paired = Record<string, { a: number[]; b: number[] }>;
+
+/** One round's order: A first in even rounds, B first in odd ones. */
+const orderOf = (round: number) => (round % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const));
+
+/** EHR launches to the editable form (after one untimed launch each, for the HTTP and code caches). */
+async function launchRounds(contexts: { a: BenchContext; b: BenchContext }, rounds: number): Promise<Paired> {
+  const patient = (SEED_PATIENTS[0] as { id: string }).id;
+  const out: Paired = {
+    'Launch to editable form': { a: [], b: [] },
+    'Launch to study list': { a: [], b: [] },
+    'Launch to the whole form': { a: [], b: [] },
+  };
+  for (const context of [contexts.a, contexts.b]) await (await context.launch(patient, 'app')).page.close();
+  for (let i = 0; i < rounds; i++) {
+    process.stderr.write(`bench:ab: round ${i + 1} of ${rounds}\n`);
+    for (const side of orderOf(i)) {
+      const { page, report } = await contexts[side].launch(patient, 'app');
+      await page.close();
+      out['Launch to editable form']?.[side].push(report.ms);
+      out['Launch to study list']?.[side].push(report.listMs ?? Number.NaN);
+      out['Launch to the whole form']?.[side].push(report.wholeMs ?? Number.NaN);
+    }
+  }
+  return out;
+}
+
+/** Opening the bench's 50×1000 study from the study list, in one launched page per build. */
+async function openRounds(
+  contexts: { a: BenchContext; b: BenchContext },
+  servers: BenchServers[],
+  rounds: number,
+): Promise<Paired> {
+  const patient = (SEED_PATIENTS[2] as { id: string }).id;
+  const pages: Partial<Record<'a' | 'b', { page: Page; study: { id: string; series: number } }>> = {};
+  for (const [side, server] of [
+    ['a', servers[0]],
+    ['b', servers[1]],
+  ] as const) {
+    if (!server) throw new Error('No server');
+    const { page } = await contexts[side].launch(patient, 'app');
+    const studies = await seedStudies(server.sandbox.fhirBase, await accessToken(page), patient, SEED_ENDPOINTS[0].id);
+    const study = studies[2];
+    if (!study) throw new Error('The bench studies were not seeded');
+    await showList(page, study);
+    await openFromList(page, study); // untimed: loads the editor's code
+    pages[side] = { page, study };
+  }
+  const out: Paired = { 'Open 50×1000 from the list': { a: [], b: [] } };
+  for (let i = 0; i < rounds; i++) {
+    process.stderr.write(`bench:ab: round ${i + 1} of ${rounds}\n`);
+    for (const side of orderOf(i)) {
+      const target = pages[side];
+      if (!target) throw new Error('No page');
+      await showList(target.page, target.study);
+      out['Open 50×1000 from the list']?.[side].push(await openFromList(target.page, target.study));
+    }
+  }
+  return out;
+}
+
 const [sourceA, sourceB = '.'] = process.argv.slice(2);
 if (!sourceA) throw new Error('Usage: npm run bench:ab -- <git ref or .> [<git ref or .>]');
 const rounds = Number(process.env.AB_ROUNDS ?? 20);
+const measure = process.env.AB_MEASURE ?? 'launch';
+if (measure !== 'launch' && measure !== 'open') throw new Error(`AB_MEASURE is launch or open, not ${measure}`);
 const scratch = mkdtempSync(join(tmpdir(), 'imr-ab-'));
 const servers: BenchServers[] = [];
 try {
@@ -55,36 +123,15 @@ try {
   try {
     const [a, b] = await Promise.all(servers.map((s) => BenchContext.create(browser, s)));
     if (!a || !b) throw new Error('No browser contexts');
-    const patient = (SEED_PATIENTS[0] as { id: string }).id;
-    const samples = {
-      a: { ms: [] as number[], list: [] as number[], whole: [] as number[] },
-      b: { ms: [] as number[], list: [] as number[], whole: [] as number[] },
-    };
-    // One untimed launch each, for the HTTP and code caches.
-    for (const context of [a, b]) await (await context.launch(patient, 'app')).page.close();
-    for (let i = 0; i < rounds; i++) {
-      process.stderr.write(`bench:ab: round ${i + 1} of ${rounds}\n`);
-      const order = i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
-      for (const side of order) {
-        const { page, report } = await (side === 'a' ? a : b).launch(patient, 'app');
-        await page.close();
-        samples[side].ms.push(report.ms);
-        samples[side].list.push(report.listMs ?? Number.NaN);
-        samples[side].whole.push(report.wholeMs ?? Number.NaN);
-      }
-    }
-    const rows = (
-      [
-        ['Launch to editable form', 'ms'],
-        ['Launch to study list', 'list'],
-        ['Launch to the whole form', 'whole'],
-      ] as const
-    ).map(([what, key]) => {
-      const s = pairedSummary(samples.a[key], samples.b[key]);
+    const paired =
+      measure === 'launch' ? await launchRounds({ a, b }, rounds) : await openRounds({ a, b }, servers, rounds);
+    const rows = Object.entries(paired).map(([what, samples]) => {
+      const s = pairedSummary(samples.a, samples.b);
       return [what, `${round(s.a)} ms`, `${round(s.b)} ms`, `${s.delta.toFixed(1)} ms`, `${s.bFaster} of ${s.rounds}`];
     });
+    const header = ['Measure', 'A median', 'B median', 'B − A, median within a round', 'B faster'];
     process.stdout.write(
-      `# Launch, A = ${sourceA}, B = ${sourceB} (${rounds} rounds, warm)\n\n${markdownTable(['Measure', 'A median', 'B median', 'B − A, median within a round', 'B faster'], rows)}\n`,
+      `# ${measure}, A = ${sourceA}, B = ${sourceB} (${rounds} rounds, warm)\n\n${markdownTable(header, rows)}\n`,
     );
   } finally {
     await browser.close();

@@ -94,6 +94,29 @@ async function idleFrames(page: Page, count: number): Promise<number[]> {
   return page.evaluate(stopFrames);
 }
 
+/**
+ * Clicks the study in the shown list and resolves with the milliseconds until the editable form shows every series.
+ */
+export function openFromList(page: Page, study: { id: string; series: number }): Promise<number> {
+  return page.evaluate(actUntil, {
+    click: `a[href="#/study/${study.id}"]`,
+    readySelector: SERIES_GROUP,
+    readyCount: study.series,
+    focusSelector: STUDY_UID_INPUT,
+    timeoutMs: 120_000,
+  });
+}
+
+/** Shows the study list and resolves with the milliseconds until it lists `study`. */
+export function showList(page: Page, study: { id: string }): Promise<number> {
+  return page.evaluate(actUntil, {
+    hash: '#/',
+    readySelector: `a[href="#/study/${study.id}"]`,
+    readyCount: 1,
+    timeoutMs: 120_000,
+  });
+}
+
 /** Opens the study `runs` times from the list, then scrolls it. `page` is the app, launched for the study's patient. */
 export async function measureLarge(
   page: Page,
@@ -102,24 +125,15 @@ export async function measureLarge(
   runs: number,
   log: (message: string) => void = () => undefined,
 ): Promise<LargeFigures> {
-  const link = `a[href="#/study/${study.id}"]`;
   const token = await accessToken(page);
   const headers = { authorization: `Bearer ${token}`, accept: 'application/fhir+json' };
   const open: number[] = [];
   const fetched: number[] = [];
   const list: number[] = [];
   for (let i = 0; i < runs; i++) {
-    list.push(await page.evaluate(actUntil, { hash: '#/', readySelector: link, readyCount: 1, timeoutMs: 120_000 }));
+    list.push(await showList(page, study));
     fetched.push(await page.evaluate(timedGet, { url: `${fhirBase}/ImagingStudy/${study.id}`, headers }));
-    open.push(
-      await page.evaluate(actUntil, {
-        click: link,
-        readySelector: SERIES_GROUP,
-        readyCount: study.series,
-        focusSelector: STUDY_UID_INPUT,
-        timeoutMs: 120_000,
-      }),
-    );
+    open.push(await openFromList(page, study));
   }
 
   log(`opened in ${open.map((ms) => Math.round(ms)).join(', ')} ms; expanding every series`);
