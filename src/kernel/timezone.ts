@@ -150,14 +150,10 @@ export function zoneRules(temporal: TemporalZones | undefined): ZoneRules {
   };
 }
 
-const rules = zoneRules((globalThis as { Temporal?: TemporalZones }).Temporal);
-
-/** See ZoneRules. */
-export const browserTimeZone = (): string => rules.browserTimeZone();
-/** See ZoneRules. */
-export const offsetInZone = (local: string, timeZone: string): string => rules.offsetInZone(local, timeZone);
-/** See ZoneRules. */
-export const localDateTime = (date: Date, timeZone: string): string => rules.localDateTime(date, timeZone);
+/** The rules this runtime offers (see ZoneRules for each). */
+export const { browserTimeZone, offsetInZone, localDateTime } = zoneRules(
+  (globalThis as { Temporal?: TemporalZones }).Temporal,
+);
 
 /** The IANA zones to choose from, always including the browser's own (`UTC` is not in `supportedValuesOf`). */
 export function timeZoneChoices(): string[] {

@@ -11,7 +11,6 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
 import { SEED_ENDPOINTS, SEED_PATIENTS } from '../../sandbox/seed';
 import { markdownTable, round } from '../report';
 import { accessToken, BenchContext, launchChromium } from './harness';
@@ -46,63 +45,65 @@ function buildSource(source: string, outDir: string, scratch: string): void {
 /** Timings of A and B by measure, index i of each taken in the same round. */
 type Paired = Record<string, { a: number[]; b: number[] }>;
 
-/** One round's order: A first in even rounds, B first in odd ones. */
-const orderOf = (round: number) => (round % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const));
+/** One build under test: its browser context and its servers. */
+interface Side {
+  context: BenchContext;
+  server: BenchServers;
+}
 
-/** EHR launches to the editable form (after one untimed launch each, for the HTTP and code caches). */
-async function launchRounds(contexts: { a: BenchContext; b: BenchContext }, rounds: number): Promise<Paired> {
-  const patient = (SEED_PATIENTS[0] as { id: string }).id;
-  const out: Paired = {
-    'Launch to editable form': { a: [], b: [] },
-    'Launch to study list': { a: [], b: [] },
-    'Launch to the whole form': { a: [], b: [] },
-  };
-  for (const context of [contexts.a, contexts.b]) await (await context.launch(patient, 'app')).page.close();
+/**
+ * `rounds` rounds of `measure` on each side, A first in even rounds and B first in odd ones; `measure` resolves with
+ * its timings by name.
+ */
+async function pairedRounds(
+  rounds: number,
+  measure: (side: 'a' | 'b') => Promise<Record<string, number>>,
+): Promise<Paired> {
+  const out: Paired = {};
   for (let i = 0; i < rounds; i++) {
     process.stderr.write(`bench:ab: round ${i + 1} of ${rounds}\n`);
-    for (const side of orderOf(i)) {
-      const { page, report } = await contexts[side].launch(patient, 'app');
-      await page.close();
-      out['Launch to editable form']?.[side].push(report.ms);
-      out['Launch to study list']?.[side].push(report.listMs ?? Number.NaN);
-      out['Launch to the whole form']?.[side].push(report.wholeMs ?? Number.NaN);
+    for (const side of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) {
+      for (const [what, ms] of Object.entries(await measure(side))) (out[what] ??= { a: [], b: [] })[side].push(ms);
     }
   }
   return out;
 }
 
+/** EHR launches to the editable form (after one untimed launch each, for the HTTP and code caches). */
+async function launchRounds(sides: Record<'a' | 'b', Side>, rounds: number): Promise<Paired> {
+  const patient = (SEED_PATIENTS[0] as { id: string }).id;
+  for (const { context } of Object.values(sides)) await (await context.launch(patient, 'app')).page.close();
+  return pairedRounds(rounds, async (side) => {
+    const { page, report } = await sides[side].context.launch(patient, 'app');
+    await page.close();
+    return {
+      'Launch to editable form': report.ms,
+      'Launch to study list': report.listMs ?? Number.NaN,
+      'Launch to the whole form': report.wholeMs ?? Number.NaN,
+    };
+  });
+}
+
+/** A page of `side`'s build, launched for `patient`, with the bench studies seeded and the large one opened once. */
+async function largeStudyPage({ context, server }: Side, patient: string) {
+  const { page } = await context.launch(patient, 'app');
+  const studies = await seedStudies(server.sandbox.fhirBase, await accessToken(page), patient, SEED_ENDPOINTS[0].id);
+  const study = studies[2];
+  if (!study) throw new Error('The bench studies were not seeded');
+  await showList(page, study);
+  await openFromList(page, study); // untimed: loads the editor's code
+  return { page, study };
+}
+
 /** Opening the bench's 50×1000 study from the study list, in one launched page per build. */
-async function openRounds(
-  contexts: { a: BenchContext; b: BenchContext },
-  servers: BenchServers[],
-  rounds: number,
-): Promise<Paired> {
+async function openRounds(sides: Record<'a' | 'b', Side>, rounds: number): Promise<Paired> {
   const patient = (SEED_PATIENTS[2] as { id: string }).id;
-  const pages: Partial<Record<'a' | 'b', { page: Page; study: { id: string; series: number } }>> = {};
-  for (const [side, server] of [
-    ['a', servers[0]],
-    ['b', servers[1]],
-  ] as const) {
-    if (!server) throw new Error('No server');
-    const { page } = await contexts[side].launch(patient, 'app');
-    const studies = await seedStudies(server.sandbox.fhirBase, await accessToken(page), patient, SEED_ENDPOINTS[0].id);
-    const study = studies[2];
-    if (!study) throw new Error('The bench studies were not seeded');
+  const pages = { a: await largeStudyPage(sides.a, patient), b: await largeStudyPage(sides.b, patient) };
+  return pairedRounds(rounds, async (side) => {
+    const { page, study } = pages[side];
     await showList(page, study);
-    await openFromList(page, study); // untimed: loads the editor's code
-    pages[side] = { page, study };
-  }
-  const out: Paired = { 'Open 50×1000 from the list': { a: [], b: [] } };
-  for (let i = 0; i < rounds; i++) {
-    process.stderr.write(`bench:ab: round ${i + 1} of ${rounds}\n`);
-    for (const side of orderOf(i)) {
-      const target = pages[side];
-      if (!target) throw new Error('No page');
-      await showList(target.page, target.study);
-      out['Open 50×1000 from the list']?.[side].push(await openFromList(target.page, target.study));
-    }
-  }
-  return out;
+    return { 'Open 50×1000 from the list': await openFromList(page, study) };
+  });
 }
 
 const [sourceA, sourceB = '.'] = process.argv.slice(2);
@@ -121,10 +122,12 @@ try {
   }
   const browser = await launchChromium();
   try {
-    const [a, b] = await Promise.all(servers.map((s) => BenchContext.create(browser, s)));
-    if (!a || !b) throw new Error('No browser contexts');
-    const paired =
-      measure === 'launch' ? await launchRounds({ a, b }, rounds) : await openRounds({ a, b }, servers, rounds);
+    const side = async (server: BenchServers | undefined): Promise<Side> => {
+      if (!server) throw new Error('No server');
+      return { context: await BenchContext.create(browser, server), server };
+    };
+    const sides = { a: await side(servers[0]), b: await side(servers[1]) };
+    const paired = measure === 'launch' ? await launchRounds(sides, rounds) : await openRounds(sides, rounds);
     const rows = Object.entries(paired).map(([what, samples]) => {
       const s = pairedSummary(samples.a, samples.b);
       return [what, `${round(s.a)} ms`, `${round(s.b)} ms`, `${s.delta.toFixed(1)} ms`, `${s.bFaster} of ${s.rounds}`];

@@ -7,10 +7,10 @@
 /** tsx names functions with `__name(...)`; pages need a no-op of it to run serialised functions. */
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
-/** What the launch probe reports through the `__benchReport` binding. */
 /** The pages a launch can open: the app, the bare baseline, the stack floor (React and MUI, one field). */
 export type LaunchKind = 'app' | 'bare' | 'floor';
 
+/** What the launch probe reports through the `__benchReport` binding. */
 export interface LaunchReport {
   kind: LaunchKind;
   /** From opening the launch URL to the frame showing the patient and an editable (focusable) form. */
