@@ -149,6 +149,7 @@ export function App() {
                 patient={state.patient}
                 studyId={route.page === 'study' ? route.id : undefined}
                 {...(route.page === 'new' && route.order ? { orderId: route.order } : {})}
+                {...(state.accessionSystem === undefined ? {} : { accessionSystem: state.accessionSystem })}
               />
             )}
           </Container>

@@ -16,7 +16,6 @@ import { IMPORT_ADD_ONS, OrderSourceContext } from '../import';
 import { encounterDescriber } from './encounter';
 import { editorLookups } from './lookups';
 import { orderSource } from './orders';
-import { issuerEntry, loadConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
 import { makeIssue, outcomeMessages, outcomeOf } from '../kernel/outcome';
 import { toOperationOutcome } from '../fhir/outcome';
@@ -46,6 +45,8 @@ interface EditorPageProps {
   studyId?: string;
   /** For a new study: the order it is performed for (a launch for an order), linked as soon as it is loaded. */
   orderId?: string;
+  /** The accession number namespace configured for this FHIR server; new accession numbers get it as their system. */
+  accessionSystem?: string;
 }
 
 /**
@@ -80,25 +81,6 @@ const STUDY_UID_FIELD = 'ImagingStudy.identifier[0].value';
  */
 const saveLayer = lazyModule(() => import('../fhir/save'));
 
-/**
- * The accession number namespace configured for this FHIR server (smart-config.json, per issuer). Read after the
- * editor is shown; until then, and when none is configured, new accession numbers have no system.
- */
-function useAccessionSystem(iss: string): string | undefined {
-  const [system, setSystem] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    loadConfig(window.location.href).then(
-      (config) => live && setSystem(issuerEntry(config, iss)?.accessionSystem),
-      () => undefined, // the launch already read this file; a failure here only leaves the namespace unset
-    );
-    return () => {
-      live = false;
-    };
-  }, [iss]);
-  return system;
-}
-
 const SESSION_ENDED = (outcome: OperationOutcome) => outcome.issue.some((i) => i.code === 'login');
 
 /** A save whose code could not be loaded (the app's server is unreachable): nothing was sent, trying again may help. */
@@ -119,7 +101,7 @@ const SAVE_LAYER_MISSING: SaveResult = {
  * while editing, saves through the save layer and handles what a save can come to: an edit conflict (dialog), an
  * existing study with the same UID, an ended session (relaunch), or a failure (the draft stays).
  */
-export default function EditorPage({ session, patient, studyId, orderId }: EditorPageProps) {
+export default function EditorPage({ session, patient, studyId, orderId, accessionSystem }: EditorPageProps) {
   const registry = useMemo(() => loadImrRegistry(), []);
   const validator = useMemo(() => imrValidator(), []);
   // fhirpath.js (FHIRPath invariants) is not needed to show the form: fetch it once the editor is up and the page is
@@ -140,7 +122,6 @@ export default function EditorPage({ session, patient, studyId, orderId }: Edito
     [session, validator],
   );
   const { iss, patientId, grantedScopes } = session.context;
-  const accessionSystem = useAccessionSystem(iss);
   const describeEncounter = useMemo(() => encounterDescriber(session), [session]);
   const { encounterId } = session.context;
   // A new study is performed in the launch's encounter (the user may remove it); existing studies keep theirs.

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import type { ImagingStudy, Patient } from 'fhir/r4';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppConfig } from '../fhir/config';
 import type { FhirSession } from '../fhir/session';
 
 const connect = vi.fn<() => Promise<FhirSession>>();
@@ -8,6 +9,18 @@ vi.mock('../fhir/session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../fhir/session')>()),
   connect: () => connect(),
 }));
+const loadConfig = vi.fn<(baseUrl: string) => Promise<AppConfig>>();
+vi.mock('../fhir/config', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../fhir/config')>()),
+  loadConfig: (baseUrl: string) => loadConfig(baseUrl),
+}));
+const ACCESSION_SYSTEM = 'https://ris.example.org/accession';
+const CONFIG: AppConfig = {
+  issuers: [
+    { iss: 'https://other.example.org/fhir', clientId: 'a', accessionSystem: 'https://other.example.org/acsn' },
+    { iss: 'https://fhir.example.org', clientId: 'b', accessionSystem: ACCESSION_SYSTEM },
+  ],
+};
 
 const PATIENT: Patient = { resourceType: 'Patient', id: 'p1' };
 const STUDY: ImagingStudy = { resourceType: 'ImagingStudy', id: 's1', status: 'available', subject: {} };
@@ -50,6 +63,8 @@ async function freshStart() {
 
 beforeEach(() => {
   connect.mockReset();
+  loadConfig.mockReset();
+  loadConfig.mockResolvedValue(CONFIG);
 });
 
 describe('start', () => {
@@ -118,6 +133,23 @@ describe('start', () => {
     expect(result).toMatchObject({ status: 'problem', problem: { title: 'Access was not granted' } });
     expect(s.readPatient).not.toHaveBeenCalled();
     expect(s.searchStudies).not.toHaveBeenCalled();
+  });
+
+  it("reads the launch server's accession namespace while the code exchange is still under way", async () => {
+    const session_ = deferred<FhirSession>();
+    connect.mockReturnValue(session_.promise);
+    const started = (await freshStart())();
+    await vi.waitFor(() => expect(loadConfig).toHaveBeenCalledTimes(1));
+    session_.resolve(session(ALL_SCOPES));
+    await expect(started).resolves.toMatchObject({ status: 'ready', accessionSystem: ACCESSION_SYSTEM });
+  });
+
+  it('launches without an accession namespace when the configuration cannot be read again', async () => {
+    loadConfig.mockRejectedValue(new Error('Could not load the app configuration (HTTP 503).'));
+    connect.mockResolvedValue(session(ALL_SCOPES));
+    const result = await (await freshStart())();
+    expect(result.status).toBe('ready');
+    expect(result).not.toHaveProperty('accessionSystem');
   });
 
   it('explains a launch that could not be completed', async () => {

@@ -5,6 +5,7 @@
 import type { ImagingStudy, Patient } from 'fhir/r4';
 import { toOperationOutcome } from '../fhir/outcome';
 import { outcomeMessages } from '../kernel/outcome';
+import { issuerEntry, loadConfig } from '../fhir/config';
 import { connect, describeLaunchError, type FhirSession, type LaunchProblem } from '../fhir/session';
 import { READ_PATIENT, SEARCH_STUDIES } from '../fhir/permissions';
 import { restriction } from './access';
@@ -29,6 +30,8 @@ export type Started =
       session: FhirSession;
       patient: Patient;
       launch: LaunchTarget;
+      /** The accession number namespace configured for the launch's FHIR server (smart-config.json), if any. */
+      accessionSystem?: string;
       /**
        * The study list's search, which never rejects: the first call gets the one started with the launch, every
        * later call (the list shown again) a new one, so the list shows what the server has now.
@@ -85,6 +88,10 @@ async function launchTarget(session: FhirSession): Promise<LaunchTarget> {
 }
 
 async function run(): Promise<Started> {
+  // The launch page read the configuration before it redirected; read it again (for the accession namespace) while
+  // the code exchange is under way, so that it is there when the first editor draws. A failure here leaves the
+  // namespace unset and stops nothing: the launch itself got past the configuration.
+  const config = loadConfig(window.location.href).catch(() => undefined);
   try {
     const session = await connect();
     const cannotRead = restriction(session.context.grantedScopes, [READ_PATIENT]);
@@ -94,12 +101,14 @@ async function run(): Promise<Started> {
     const patient = session.readPatient();
     const studies = searchStudies(session);
     const launch = launchTarget(session);
+    const accessionSystem = await config.then((c) => c && issuerEntry(c, session.context.iss)?.accessionSystem);
     return {
       status: 'ready',
       session,
       patient: await patient,
       launch: await launch,
       studies: launchSearchFirst(session, studies),
+      ...(accessionSystem === undefined ? {} : { accessionSystem }),
     };
   } catch (err) {
     return { status: 'problem', problem: describeLaunchError(err) };
