@@ -4,7 +4,7 @@
  * code differ by a quarter; differences within a round leave that drift out. A and B are git refs (each built from a
  * temporary worktree that shares this checkout's node_modules) or `.` for the working tree; B defaults to `.`.
  * `AB_ROUNDS` sets the rounds (default 20); `AB_MEASURE=open` times opening the bench's 50×1000 study from the list
- * instead of the launch.
+ * instead of the launch, also from the end of the study's response (the app's own part).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { SEED_ENDPOINTS, SEED_PATIENTS } from '../../sandbox/seed';
 import { markdownTable, round } from '../report';
 import { accessToken, BenchContext, launchChromium } from './harness';
 import { openFromList, showList } from './large';
+import { responseEndAfterAct } from './probes';
 import { seedStudies } from './seed';
 import { pairedSummary } from './paired';
 import { serveBuild, type BenchServers } from './servers';
@@ -102,7 +103,10 @@ async function openRounds(sides: Record<'a' | 'b', Side>, rounds: number): Promi
   return pairedRounds(rounds, async (side) => {
     const { page, study } = pages[side];
     await showList(page, study);
-    return { 'Open 50×1000 from the list': await openFromList(page, study) };
+    const open = await openFromList(page, study);
+    // The app's own part, without the server's and the network's (which vary from request to request).
+    const arrived = await page.evaluate(responseEndAfterAct, `/ImagingStudy/${study.id}`);
+    return { 'Open 50×1000 from the list': open, 'Open: from the study arriving': open - arrived };
   });
 }
 

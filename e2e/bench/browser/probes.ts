@@ -183,6 +183,7 @@ export function actUntil(args: {
       reject(new Error(`${readySelector} did not reach ${readyCount} within ${timeoutMs} ms`));
     }, timeoutMs);
     const start = performance.now();
+    (window as unknown as { __benchActStart?: number }).__benchActStart = start;
     const observer = new MutationObserver(() => {
       if (!ready()) return;
       observer.disconnect();
@@ -193,6 +194,21 @@ export function actUntil(args: {
     if (target) target.click();
     else if (hash !== undefined) window.location.hash = hash;
   });
+}
+
+/**
+ * Milliseconds from the last `actUntil` action to the end of the newest response whose URL path ends with `pathEnd`
+ * (then clears the page's resource timings, so that the buffer never fills).
+ */
+export function responseEndAfterAct(pathEnd: string): number {
+  const start = (window as unknown as { __benchActStart?: number }).__benchActStart;
+  const entry = performance
+    .getEntriesByType('resource')
+    .filter((e) => new URL(e.name).pathname.endsWith(pathEnd))
+    .at(-1) as PerformanceResourceTiming | undefined;
+  performance.clearResourceTimings();
+  if (start === undefined || !entry) throw new Error(`No response for ${pathEnd} after an action`);
+  return entry.responseEnd - start;
 }
 
 /** Starts recording every animation frame's timestamp in the page (until `stopFrames`). */
