@@ -23,7 +23,7 @@ const QUICK = process.env.BENCH_QUICK === '1';
 const LAUNCH_RUNS = QUICK ? 2 : 12;
 const COLD_LAUNCH_RUNS = QUICK ? 1 : 5;
 const KEYSTROKES: KeystrokeOptions = { count: QUICK ? 10 : 120, warmUp: QUICK ? 2 : 10, cadenceMs: 60 };
-const LARGE_OPEN_RUNS = QUICK ? 1 : 9;
+const LARGE_OPEN_RUNS = QUICK ? 1 : 10;
 const SAVE_RUNS = QUICK ? 2 : 10;
 /**
  * BENCH_BROWSER=launch,keystroke,large,save (comma-separated): only those measurements, for working on one figure;
