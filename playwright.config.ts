@@ -29,6 +29,9 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     stdout: 'pipe',
+    // As Ctrl-C would: e2e/start.ts then stops the PACS it started and removes its files (SIGKILL, Playwright's
+    // default, left Orthanc's storage folder behind after every run).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: { SANDBOX_PORT: String(sandboxPort), APP_PORT: String(appPort) },
   },
 });

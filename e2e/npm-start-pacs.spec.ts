@@ -4,6 +4,7 @@
  * study of a seeded order by its accession number.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { expect, test } from './fixtures';
 import { PACS_SEED_STUDIES } from './dicom/seed-pacs';
@@ -34,7 +35,7 @@ function lineOf(child: ChildProcess, prefix: string): Promise<string> {
   });
 }
 
-test('npm start starts the PACS, seeded: a lookup by a seeded order’s accession number finds its study', async () => {
+test('npm start starts the PACS, seeded: a lookup by a seeded order’s accession number finds its study; Ctrl-C stops it', async () => {
   test.setTimeout(180_000);
   const [sandboxPort, appPort, pacsPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn('npx', ['tsx', 'e2e/start.ts'], {
@@ -48,9 +49,12 @@ test('npm start starts the PACS, seeded: a lookup by a seeded order’s accessio
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  let folder: string | undefined;
   try {
     const line = await lineOf(child, 'PACS:');
     expect(line).toContain(`http://127.0.0.1:${pacsPort}/dicom-web`);
+    folder = /Orthanc in (\S+);/.exec(line)?.[1];
+    expect(folder && existsSync(folder)).toBe(true);
     const seeded = PACS_SEED_STUDIES[0];
     expect(seeded).toBeDefined();
     const response = await fetch(
@@ -63,4 +67,7 @@ test('npm start starts the PACS, seeded: a lookup by a seeded order’s accessio
   } finally {
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
   }
+  // Stopped as Ctrl-C stops it (a signal to the whole process group): the PACS stops and its folder goes.
+  await expect.poll(() => folder !== undefined && existsSync(folder), { timeout: 30_000 }).toBe(false);
+  await expect(fetch(`http://127.0.0.1:${pacsPort}/dicom-web/studies`)).rejects.toThrow();
 });

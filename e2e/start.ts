@@ -49,11 +49,20 @@ const headers = securityHeaders({
   connectSrc: [...sources.connectSrc, sandboxOrigin, pacsOrigin],
   frameAncestors: [...sources.frameAncestors, sandboxOrigin],
 });
+const viteListeners = { sigterm: process.listeners('SIGTERM'), stdinEnd: process.stdin.listeners('end') };
 const app = await preview({
   logLevel: 'warn',
   build: { outDir },
   preview: { port: appPort, host: '127.0.0.1', strictPort: true, headers },
 });
+// Vite's preview server ends the process on SIGTERM (and when stdin ends) as soon as its own server has closed, which
+// left the PACS running or its files behind. shutdown() below closes everything, Vite's server included.
+for (const listener of process.listeners('SIGTERM')) {
+  if (!viteListeners.sigterm.includes(listener)) process.off('SIGTERM', listener);
+}
+for (const listener of process.stdin.listeners('end')) {
+  if (!viteListeners.stdinEnd.includes(listener)) process.stdin.off('end', listener as () => void);
+}
 const pacs = await startPacsOrSayWhy();
 const sandbox = await startSandbox({ port: sandboxPort, appOrigin, mainPacsAddress: `${pacsOrigin}/dicom-web` });
 
@@ -61,17 +70,13 @@ console.log(`App:          ${appOrigin}/`);
 console.log(`FHIR server:  ${sandbox.fhirBase}`);
 console.log(`EHR sandbox:  ${sandbox.url}   <- open this page and launch the app for a patient`);
 if (pacs) {
-  const how = pacs.reused ? 'already running, reused' : 'Orthanc';
+  const how = pacs.reused ? 'already running, reused' : `Orthanc in ${pacs.folder ?? '?'}`;
   console.log(`PACS:         ${pacs.dicomWebBase} (${how}; ${pacs.stored} seeded studies stored now)`);
 }
 console.log(`App CSP:      ${headers['Content-Security-Policy']}`);
 
 async function shutdown(): Promise<void> {
-  await Promise.allSettled([
-    sandbox.close(),
-    new Promise((resolve) => app.httpServer.close(resolve)),
-    pacs?.stop() ?? Promise.resolve(),
-  ]);
+  await Promise.allSettled([sandbox.close(), app.close(), pacs?.stop() ?? Promise.resolve()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

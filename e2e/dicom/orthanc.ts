@@ -65,6 +65,8 @@ async function waitFor(url: string, child: ChildProcess, log: string): Promise<v
 export interface RunningPacs {
   url: string;
   dicomWebBase: string;
+  /** Orthanc's folder (configuration, index, storage, log), removed by stop(). */
+  folder: string;
   stop(): Promise<void>;
 }
 
@@ -115,9 +117,12 @@ export async function startPacs(port: number = PACS_PORT): Promise<RunningPacs> 
   return {
     url: running.url,
     dicomWebBase: `${running.url}/dicom-web`,
+    folder: dir,
     async stop() {
       await running.close();
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // Stopped by a signal to the whole process group (Ctrl-C on `npm start`), Orthanc may have exited already.
+      const gone = child.exitCode !== null || child.signalCode !== null;
+      const exited = gone ? Promise.resolve() : new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       fs.closeSync(out);

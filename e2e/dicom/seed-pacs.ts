@@ -113,6 +113,8 @@ export interface SeededPacs {
   dicomWebBase: string;
   /** True when a PACS was already answering on the port (another run's); it is left running on stop(). */
   reused: boolean;
+  /** The folder of the Orthanc started here, removed on stop(); none when reused. */
+  folder?: string;
   /** The seeded studies stored now (none when the PACS already had them). */
   stored: number;
   stop(): Promise<void>;
@@ -131,7 +133,8 @@ export async function startSeededPacs(port: number = PACS_PORT): Promise<SeededP
   const pacs = await startPacs(port);
   try {
     const stored = (await seedPacs(pacs.url)).length;
-    return { url: pacs.url, dicomWebBase: pacs.dicomWebBase, reused: false, stored, stop: () => pacs.stop() };
+    const { url, dicomWebBase, folder } = pacs;
+    return { url, dicomWebBase, folder, reused: false, stored, stop: () => pacs.stop() };
   } catch (error) {
     await pacs.stop();
     throw error;
