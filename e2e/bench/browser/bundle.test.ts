@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,8 +52,12 @@ function figuresWithLarge(large: string) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
   mkdirSync(join(dir, 'assets'));
   const text = Array.from({ length: 20_000 }, () => Math.random().toString(36)).join('');
-  for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === large ? text : 'x');
-  return bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
+  try {
+    for (const file of allFiles(manifest)) writeFileSync(join(dir, file), file === large ? text : 'x');
+    return bundleFigures(dir, manifest, 'src/Editor.tsx', 'src/Shell.tsx');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('bundleFigures', () => {
