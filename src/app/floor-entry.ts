@@ -2,7 +2,8 @@
  * The benchmark's stack floor (floor.html, built only by `npm run bench`): the SMART launch of ./bench-launch.ts, with
  * React, MUI and the app's theme loading beside it as the app loads them (./floor-page.tsx), then the least screen
  * those can show: an app bar, the patient's name and one text field. What the app's own lists and forms add to a
- * launch is measured against it.
+ * launch is measured against it. With `?stack=react` (kept in its redirect URI), the same screen is React alone in
+ * plain elements (./react-floor-page.tsx).
  */
 import { launchFailure, launchForName } from './bench-launch';
 
@@ -17,8 +18,10 @@ function showText(text: string): void {
 
 async function main(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
-  const page = params.has('code') ? import('./floor-page') : undefined;
-  const name = await launchForName('floor.html');
+  const react = params.get('stack') === 'react';
+  const load = () => (react ? import('./react-floor-page') : import('./floor-page'));
+  const page = params.has('code') ? load() : undefined;
+  const name = await launchForName(react ? 'floor.html?stack=react' : 'floor.html');
   if (name === undefined || !page) return;
   (await page).renderFloor(root, name);
 }

@@ -50,16 +50,21 @@ export class BenchContext {
 
   /**
    * An EHR launch for `patientId` in a new tab, as the EHR page would open it: `launch.html` for the app (which then
-   * opens "New study"), `bare.html` for the baseline, `floor.html` for the stack floor. Resolves once the probe
-   * reports the page usable.
+   * opens "New study"), `bare.html` for the baseline, `floor.html` for the stack floor (with `?stack=react`, its
+   * variant in React alone). Resolves once the probe reports the page usable.
    */
   async launch(patientId: string, kind: LaunchKind): Promise<{ page: Page; report: LaunchReport }> {
     const { appOrigin, sandbox } = this.servers;
     const page = await this.context.newPage();
     const reported = new Promise<LaunchReport>((resolve) => this.waiting.set(page, resolve));
     const launch = await ehrLaunchId(sandbox, { patientId });
-    const query = new URLSearchParams({ iss: sandbox.fhirBase, launch });
-    await page.goto(`${appOrigin}/${kind === 'app' ? 'launch.html' : `${kind}.html`}?${query.toString()}`, {
+    const query = new URLSearchParams({
+      iss: sandbox.fhirBase,
+      launch,
+      ...(kind === 'reactFloor' ? { stack: 'react' } : {}),
+    });
+    const file = { app: 'launch.html', bare: 'bare.html', floor: 'floor.html', reactFloor: 'floor.html' }[kind];
+    await page.goto(`${appOrigin}/${file}?${query.toString()}`, {
       waitUntil: 'commit',
     });
     const report = await withTimeout(reported, 60_000, `The ${kind} launch`);

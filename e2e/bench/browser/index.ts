@@ -35,7 +35,17 @@ const chosen = process.env.BENCH_BROWSER?.split(',').map((s) => s.trim());
 const unknownParts = chosen?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
 if (unknownParts.length > 0) throw new Error(`Unknown BENCH_BROWSER parts: ${unknownParts.join(', ')}`);
 const runs = (part: Part): boolean => !chosen || chosen.includes(part);
-const NONE = { app: [], bare: [], floor: [], appList: [], appWhole: [], appCold: [], bareCold: [], files: [] };
+const NONE = {
+  app: [],
+  bare: [],
+  floor: [],
+  reactFloor: [],
+  appList: [],
+  appWhole: [],
+  appCold: [],
+  bareCold: [],
+  files: [],
+};
 
 const [ADA, ALAN, GRACE] = SEED_PATIENTS.map((p) => p.id) as [string, string, string];
 
@@ -97,6 +107,8 @@ export async function browserBench(): Promise<BenchSection> {
       'launch.ratio': median(launch.app) / median(launch.bare),
       'launch.floor_ms': median(launch.floor),
       'launch.floor_ratio': median(launch.floor) / median(launch.bare),
+      'launch.react_floor_ms': median(launch.reactFloor),
+      'launch.react_floor_ratio': median(launch.reactFloor) / median(launch.bare),
       'launch.app_list_ms': median(launch.appList),
       'launch.app_whole_ms': median(launch.appWhole),
       'launch.app_cold_ms': median(launch.appCold),

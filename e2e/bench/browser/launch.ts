@@ -12,6 +12,8 @@ export interface LaunchFigures {
   bare: number[];
   /** The stack floor (React and MUI showing the patient's name and one text field), warm. */
   floor: number[];
+  /** The same floor in React alone (plain elements), warm. */
+  reactFloor: number[];
   /** App: launch URL to the study list, in ms. */
   appList: number[];
   /** App: launch URL to the whole form shown (its Save button), in ms. */
@@ -38,6 +40,7 @@ export async function measureLaunch(
     app: [],
     bare: [],
     floor: [],
+    reactFloor: [],
     appList: [],
     appWhole: [],
     appCold: [],
@@ -46,7 +49,7 @@ export async function measureLaunch(
   };
   const warm = await BenchContext.create(browser, servers);
   try {
-    const kinds = ['app', 'bare', 'floor'] as const;
+    const kinds = ['app', 'bare', 'floor', 'reactFloor'] as const;
     for (const kind of kinds) await (await warm.launch(patientId, kind)).page.close();
     for (let i = 0; i < runs; i++) {
       for (const kind of i % 2 === 0 ? kinds : [...kinds].reverse()) {

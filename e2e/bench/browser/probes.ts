@@ -7,8 +7,11 @@
 /** tsx names functions with `__name(...)`; pages need a no-op of it to run serialised functions. */
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f);';
 
-/** The pages a launch can open: the app, the bare baseline, the stack floor (React and MUI, one field). */
-export type LaunchKind = 'app' | 'bare' | 'floor';
+/**
+ * The pages a launch can open: the app, the bare baseline, the stack floor (React and MUI, one field) and the same
+ * floor in React alone.
+ */
+export type LaunchKind = 'app' | 'bare' | 'floor' | 'reactFloor';
 
 /** What the launch probe reports through the `__benchReport` binding. */
 export interface LaunchReport {
@@ -65,7 +68,8 @@ export function launchProbe({ appOrigin, studyUidInput }: ProbeSelectors): void 
       input.focus();
       if (document.activeElement !== input) return;
       done = true;
-      requestAnimationFrame(() => report({ kind: 'floor', ms: since() }));
+      const kind = params.get('stack') === 'react' ? 'reactFloor' : 'floor';
+      requestAnimationFrame(() => report({ kind, ms: since() }));
       return;
     }
     const newStudy = document.querySelector<HTMLAnchorElement>('a[href="#/new"]');

@@ -58,6 +58,12 @@ export function browserMarkdown(
       v('launch.bare_ms'),
       ' ms',
     ],
+    [
+      'Launch of the same floor in React alone, warm: plain elements, no MUI (floor.html?stack=react)',
+      v('launch.react_floor_ms'),
+      v('launch.bare_ms'),
+      ' ms',
+    ],
     ['Launch to editable form against the stack floor, warm', v('launch.app_ms'), v('launch.floor_ms'), ' ms'],
     ['Launch to study list, warm (app only)', v('launch.app_list_ms'), v('launch.bare_ms'), ' ms'],
     ['Launch to the whole form down to Save, warm (app only)', v('launch.app_whole_ms'), v('launch.bare_ms'), ' ms'],

@@ -97,7 +97,9 @@ export class SmartAuthServer {
         {
           client_id: CLIENT_ID,
           token_endpoint_auth_method: 'none',
-          redirect_uris: ['/', '/index.html', '/bare.html', '/floor.html'].map((path) => `${appOrigin}${path}`),
+          redirect_uris: ['/', '/index.html', '/bare.html', '/floor.html', '/floor.html?stack=react'].map(
+            (path) => `${appOrigin}${path}`,
+          ),
           grant_types: ['authorization_code', 'refresh_token'],
           response_types: ['code'],
         },
