@@ -9,7 +9,7 @@ import { bundleFigures, htmlAssetsKb, readManifest } from './bundle';
 import { accessToken, BenchContext, launchChromium } from './harness';
 import { measureStudy, typeAndMeasure, type KeystrokeOptions } from './keystroke';
 import { measureLarge, NO_LARGE } from './large';
-import { measureLaunch } from './launch';
+import { measureLaunch, noLaunchFigures } from './launch';
 import type { KeystrokeSample } from './probes';
 import { measureSave } from './save';
 import { seedStudies } from './seed';
@@ -35,17 +35,6 @@ const chosen = process.env.BENCH_BROWSER?.split(',').map((s) => s.trim());
 const unknownParts = chosen?.filter((p) => !(PARTS as readonly string[]).includes(p)) ?? [];
 if (unknownParts.length > 0) throw new Error(`Unknown BENCH_BROWSER parts: ${unknownParts.join(', ')}`);
 const runs = (part: Part): boolean => !chosen || chosen.includes(part);
-const NONE = {
-  app: [],
-  bare: [],
-  floor: [],
-  reactFloor: [],
-  appList: [],
-  appWhole: [],
-  appCold: [],
-  bareCold: [],
-  files: [],
-};
 
 const [ADA, ALAN, GRACE] = SEED_PATIENTS.map((p) => p.id) as [string, string, string];
 
@@ -68,7 +57,9 @@ export async function browserBench(): Promise<BenchSection> {
     progress('servers up; bundle figures');
     const bundle = bundleFigures(servers.distDir, readManifest(servers.manifestFile));
     progress('launch timings');
-    const launch = runs('launch') ? await measureLaunch(browser, servers, ADA, LAUNCH_RUNS, COLD_LAUNCH_RUNS) : NONE;
+    const launch = runs('launch')
+      ? await measureLaunch(browser, servers, ADA, LAUNCH_RUNS, COLD_LAUNCH_RUNS)
+      : noLaunchFigures();
 
     const context = await BenchContext.create(browser, servers);
     progress('keystrokes: bare baseline');

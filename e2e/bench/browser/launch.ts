@@ -25,6 +25,21 @@ export interface LaunchFigures {
   files: string[];
 }
 
+/** Figures with no launch in them: what measureLaunch starts from, and a run that skips the launch reports. */
+export function noLaunchFigures(): LaunchFigures {
+  return {
+    app: [],
+    bare: [],
+    floor: [],
+    reactFloor: [],
+    appList: [],
+    appWhole: [],
+    appCold: [],
+    bareCold: [],
+    files: [],
+  };
+}
+
 /**
  * `runs` warm launches of each (after one untimed each), in an order that turns round each time, and `coldRuns` cold
  * ones of the app and the bare page, alternating who goes first.
@@ -36,17 +51,7 @@ export async function measureLaunch(
   runs: number,
   coldRuns: number,
 ): Promise<LaunchFigures> {
-  const figures: LaunchFigures = {
-    app: [],
-    bare: [],
-    floor: [],
-    reactFloor: [],
-    appList: [],
-    appWhole: [],
-    appCold: [],
-    bareCold: [],
-    files: [],
-  };
+  const figures = noLaunchFigures();
   const warm = await BenchContext.create(browser, servers);
   try {
     const kinds = ['app', 'bare', 'floor', 'reactFloor'] as const;
