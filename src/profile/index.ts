@@ -21,28 +21,33 @@ export type { RegistryInput } from './artefacts';
 export type { StructureDefinitionJson, ElementDefinitionJson } from './fhir-json';
 export type * from './model';
 
+/** The generated artefacts as they were imported: shared, so read only. */
+function artefacts(): RegistryInput {
+  return {
+    profiles: [imagingStudyJson, endpointJson, baseEndpointJson],
+    datatypes: datatypesJson.structureDefinitions,
+    primitives: primitivesJson as Record<string, PrimitiveDefinitionJson>,
+    valueSets: valueSetsJson as ValueSetArtefactJson,
+    resourceTypes: resourceTypesJson,
+  };
+}
+
 /**
  * The generated artefacts as plain JSON (a fresh copy each call), for tests that modify a
  * profile and build their own registry with `createRegistry`.
  */
 export function imrRegistryInput(): RegistryInput {
-  const copy = <T>(value: T): T => structuredClone(value);
-  return {
-    profiles: [copy(imagingStudyJson), copy(endpointJson), copy(baseEndpointJson)],
-    datatypes: copy(datatypesJson.structureDefinitions),
-    primitives: copy(primitivesJson) as Record<string, PrimitiveDefinitionJson>,
-    valueSets: copy(valueSetsJson) as ValueSetArtefactJson,
-    resourceTypes: copy(resourceTypesJson),
-  };
+  return structuredClone(artefacts());
 }
 
 let registry: ProfileRegistry | undefined;
 
 /**
  * The registry of the IMR ImagingStudy and Imaging Study Endpoint profiles, and base R4 Endpoint for
- * the Endpoints those profiles do not reach (built once, then cached).
+ * the Endpoints those profiles do not reach (built once, then cached). It is built from the artefacts without
+ * copying them: `createRegistry` does not change its input.
  */
 export function loadImrRegistry(): ProfileRegistry {
-  registry ??= createRegistry(imrRegistryInput());
+  registry ??= createRegistry(artefacts());
   return registry;
 }

@@ -19,8 +19,22 @@ describe('createRegistry with a modified profile', () => {
 
     const modified = createRegistry(input).profiles.get(IMR_IMAGINGSTUDY_URL);
     expect(modified?.byId.get('ImagingStudy.description')).toMatchObject({ min: 1, max: 1, mustSupport: true });
-    // The cached registry is built from its own copy and is unaffected.
+    // The cached registry, built from the artefacts themselves, is unaffected by a change to a copy.
     expect(loadImrRegistry().profiles.get(IMR_IMAGINGSTUDY_URL)?.byId.get('ImagingStudy.description')?.min).toBe(0);
+  });
+
+  it('leaves its input as it was (the cached registry shares the imported artefacts)', () => {
+    const deepFreeze = (value: unknown): void => {
+      if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+      Object.freeze(value);
+      for (const child of Object.values(value)) deepFreeze(child);
+    };
+    const input = imrRegistryInput();
+    deepFreeze(input);
+    // A write to a frozen object throws in a module (strict mode).
+    const built = createRegistry(input);
+    expect(built.profiles.get(IMR_IMAGINGSTUDY_URL)?.byId.get('ImagingStudy.description')?.min).toBe(0);
+    expect(input).toEqual(imrRegistryInput());
   });
 
   it('returns the same cached registry on every call', () => {

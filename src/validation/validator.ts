@@ -5,7 +5,7 @@ import { endWalk, rootContext } from './context';
 import { makeIssue, outcomeOf } from '../kernel/outcome';
 import { isAtOrBelow } from './issues';
 import { isRecord, type JsonObject, preview } from './json';
-import type { Segment } from './types';
+import type { Segment, ValueChecker } from './types';
 
 /** Validates resources against one profile. */
 export interface Validator {
@@ -54,7 +54,7 @@ export interface ValidateOptions {
 
 /**
  * Creates a validator for the profile `profileUrl` of `registry` (default: IMR ImagingStudy).
- * The profile is compiled once into checkers; each call only walks the resource.
+ * The profile is compiled once into checkers, at the first call; each call only walks the resource.
  */
 export function createValidator(
   registry: ProfileRegistry,
@@ -66,11 +66,17 @@ export function createValidator(
     call.resolveType === undefined
       ? { bestPractice, rootProfile: profileUrl }
       : { bestPractice, rootProfile: profileUrl, resolveType: call.resolveType };
-  const compiler = compilerFor(registry);
   const profile = registry.profiles.get(profileUrl);
-  const checker = compiler.profileChecker(profileUrl);
-  if (profile === undefined || checker === undefined) throw new Error(`Unknown profile ${profileUrl}`);
+  if (profile === undefined) throw new Error(`Unknown profile ${profileUrl}`);
   const type = profile.type;
+  // Compiled at the first validation, not here: an editor creates its validator while drawing its first frame, and
+  // needs it only after that frame.
+  let compiled: ValueChecker | undefined;
+  const checkerOf = (): ValueChecker => {
+    compiled ??= compilerFor(registry).profileChecker(profileUrl);
+    if (compiled === undefined) throw new Error(`Unknown profile ${profileUrl}`);
+    return compiled;
+  };
 
   /** The resource as an object to walk, or undefined when it cannot be one (the issue says why). */
   function precheck(resource: unknown, issues: OperationOutcomeIssue[]): JsonObject | undefined {
@@ -97,7 +103,7 @@ export function createValidator(
     if (obj !== undefined) {
       const ctx = rootContext(obj, issues, true, run(call));
       try {
-        checker?.check(obj, type, ctx);
+        checkerOf().check(obj, type, ctx);
       } finally {
         endWalk(ctx);
       }
@@ -107,7 +113,8 @@ export function createValidator(
 
   function validateAt(resource: unknown, expression: string): OperationOutcomeIssue[] {
     const segments = parseTarget(expression, type);
-    if (segments === undefined || segments.length === 0 || checker?.navigate === undefined) {
+    const checker = checkerOf();
+    if (segments === undefined || segments.length === 0 || checker.navigate === undefined) {
       // The whole resource, or a target the walk cannot aim at: filter a full validation.
       return validate(resource).issue.filter((issue) => isAtOrBelow(issue.expression?.[0] ?? '', expression));
     }
