@@ -49,7 +49,13 @@ const headers = securityHeaders({
   connectSrc: [...sources.connectSrc, sandboxOrigin, pacsOrigin],
   frameAncestors: [...sources.frameAncestors, sandboxOrigin],
 });
-const viteListeners = { sigterm: process.listeners('SIGTERM'), stdinEnd: process.stdin.listeners('end') };
+/** Removes the `event` listeners of `emitter` that are not among `before` (the ones added since). */
+function dropAddedListeners(emitter: NodeJS.EventEmitter, event: string, before: readonly unknown[]): void {
+  for (const listener of emitter.listeners(event)) {
+    if (!before.includes(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+  }
+}
+const beforeVite = { sigterm: process.listeners('SIGTERM'), stdinEnd: process.stdin.listeners('end') };
 const app = await preview({
   logLevel: 'warn',
   build: { outDir },
@@ -57,12 +63,8 @@ const app = await preview({
 });
 // Vite's preview server ends the process on SIGTERM (and when stdin ends) as soon as its own server has closed, which
 // left the PACS running or its files behind. shutdown() below closes everything, Vite's server included.
-for (const listener of process.listeners('SIGTERM')) {
-  if (!viteListeners.sigterm.includes(listener)) process.off('SIGTERM', listener);
-}
-for (const listener of process.stdin.listeners('end')) {
-  if (!viteListeners.stdinEnd.includes(listener)) process.stdin.off('end', listener as () => void);
-}
+dropAddedListeners(process, 'SIGTERM', beforeVite.sigterm);
+dropAddedListeners(process.stdin, 'end', beforeVite.stdinEnd);
 const pacs = await startPacsOrSayWhy();
 const sandbox = await startSandbox({ port: sandboxPort, appOrigin, mainPacsAddress: `${pacsOrigin}/dicom-web` });
 
