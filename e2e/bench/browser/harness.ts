@@ -2,6 +2,9 @@
  * Chromium for the browser benchmark: one browser, contexts that carry the page probes, and SMART EHR launches of the
  * app or of the bare baseline page against the sandbox.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { ehrLaunchId } from '../../sandbox/testing/smart-client';
 import { fieldId } from '../../../src/form/inputs/a11y';
@@ -9,6 +12,8 @@ import { STUDY_UID_INDEX } from '../../../src/study/values';
 import { launchProbe, NAME_SHIM, type LaunchKind, type LaunchReport } from './probes';
 import type { BenchServers } from './servers';
 import { CHROMIUM_LAUNCH } from '../../chromium';
+
+const VIEWPORT = { width: 1280, height: 800 };
 
 /** The editor's Study Instance UID input. */
 export const STUDY_UID_INPUT = `#${fieldId(`identifier.${STUDY_UID_INDEX}.value`)}`;
@@ -35,11 +40,42 @@ export class BenchContext {
   private constructor(
     readonly context: BrowserContext,
     private readonly servers: BenchServers,
+    private readonly dispose: () => Promise<void>,
   ) {}
 
+  /** A context of `browser`: off the record, like every Playwright context, so V8 keeps no code cache for it. */
   static async create(browser: Browser, servers: BenchServers): Promise<BenchContext> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const bench = new BenchContext(context, servers);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    return BenchContext.wrap(context, servers, () => context.close());
+  }
+
+  /**
+   * A Chromium of its own with a profile on disk, as a user's browser keeps one: an HTTP cache on disk and V8's code
+   * cache, which Chromium does not keep for off-the-record contexts. Closing it deletes the profile.
+   */
+  static async withProfile(servers: BenchServers): Promise<BenchContext> {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+    try {
+      const context = await chromium.launchPersistentContext(dir, { ...CHROMIUM_LAUNCH, viewport: VIEWPORT });
+      return await BenchContext.wrap(context, servers, async () => {
+        try {
+          await context.close();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    } catch (err) {
+      rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+
+  private static async wrap(
+    context: BrowserContext,
+    servers: BenchServers,
+    dispose: () => Promise<void>,
+  ): Promise<BenchContext> {
+    const bench = new BenchContext(context, servers, dispose);
     await context.addInitScript({ content: NAME_SHIM });
     await context.exposeBinding('__benchReport', ({ page }, report: LaunchReport) => {
       bench.waiting.get(page)?.(report);
@@ -73,7 +109,7 @@ export class BenchContext {
   }
 
   close(): Promise<void> {
-    return this.context.close();
+    return this.dispose();
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { BenchContext } from './harness';
+import type { LaunchReport } from './probes';
 import type { BenchServers } from './servers';
 
 export interface LaunchFigures {
@@ -23,7 +24,19 @@ export interface LaunchFigures {
   bareCold: number[];
   /** JS and CSS the app fetched before its form was editable. */
   files: string[];
+  /** Warm launches in a browser profile on disk (with V8's code cache), as a user's browser keeps one. */
+  profile: WarmLaunches;
 }
+
+/** Warm launches of each page, in ms. */
+export interface WarmLaunches {
+  app: number[];
+  bare: number[];
+  floor: number[];
+  reactFloor: number[];
+}
+
+const KINDS = ['app', 'bare', 'floor', 'reactFloor'] as const;
 
 /** Figures with no launch in them: what measureLaunch starts from, and a run that skips the launch reports. */
 export function noLaunchFigures(): LaunchFigures {
@@ -37,12 +50,35 @@ export function noLaunchFigures(): LaunchFigures {
     appCold: [],
     bareCold: [],
     files: [],
+    profile: { app: [], bare: [], floor: [], reactFloor: [] },
   };
 }
 
 /**
- * `runs` warm launches of each (after one untimed each), in an order that turns round each time, and `coldRuns` cold
- * ones of the app and the bare page, alternating who goes first.
+ * `runs` warm launches of each page in `bench` (after one untimed each), in an order that turns round each time; the
+ * app's own reports go to `onApp`.
+ */
+async function warmRounds(
+  bench: BenchContext,
+  patientId: string,
+  runs: number,
+  into: WarmLaunches,
+  onApp: (report: LaunchReport) => void = () => undefined,
+): Promise<void> {
+  for (const kind of KINDS) await (await bench.launch(patientId, kind)).page.close();
+  for (let i = 0; i < runs; i++) {
+    for (const kind of i % 2 === 0 ? KINDS : [...KINDS].reverse()) {
+      const { page, report } = await bench.launch(patientId, kind);
+      await page.close();
+      into[kind].push(report.ms);
+      if (kind === 'app') onApp(report);
+    }
+  }
+}
+
+/**
+ * `runs` warm launches of each page, then as many in a browser profile on disk, and `coldRuns` cold ones of the app and
+ * the bare page, alternating who goes first.
  */
 export async function measureLaunch(
   browser: Browser,
@@ -54,20 +90,19 @@ export async function measureLaunch(
   const figures = noLaunchFigures();
   const warm = await BenchContext.create(browser, servers);
   try {
-    const kinds = ['app', 'bare', 'floor', 'reactFloor'] as const;
-    for (const kind of kinds) await (await warm.launch(patientId, kind)).page.close();
-    for (let i = 0; i < runs; i++) {
-      for (const kind of i % 2 === 0 ? kinds : [...kinds].reverse()) {
-        const { page, report } = await warm.launch(patientId, kind);
-        await page.close();
-        figures[kind].push(report.ms);
-        if (report.listMs !== undefined) figures.appList.push(report.listMs);
-        if (report.wholeMs !== undefined) figures.appWhole.push(report.wholeMs);
-        if (report.files) figures.files = report.files;
-      }
-    }
+    await warmRounds(warm, patientId, runs, figures, (report) => {
+      if (report.listMs !== undefined) figures.appList.push(report.listMs);
+      if (report.wholeMs !== undefined) figures.appWhole.push(report.wholeMs);
+      if (report.files) figures.files = report.files;
+    });
   } finally {
     await warm.close();
+  }
+  const profile = await BenchContext.withProfile(servers);
+  try {
+    await warmRounds(profile, patientId, runs, figures.profile);
+  } finally {
+    await profile.close();
   }
   for (let i = 0; i < coldRuns; i++) {
     for (const kind of i % 2 === 0 ? (['app', 'bare'] as const) : (['bare', 'app'] as const)) {

@@ -65,6 +65,24 @@ export function browserMarkdown(
       ' ms',
     ],
     ['Launch to editable form against the stack floor, warm', v('launch.app_ms'), v('launch.floor_ms'), ' ms'],
+    [
+      `Launch to editable form, warm, in a browser profile on disk with V8's code cache (median of ${counts.launch})`,
+      v('launch.profile.app_ms'),
+      v('launch.profile.bare_ms'),
+      ' ms',
+    ],
+    [
+      'Launch of the stack floor (React and MUI), warm, in that profile',
+      v('launch.profile.floor_ms'),
+      v('launch.profile.bare_ms'),
+      ' ms',
+    ],
+    [
+      'Launch of the floor in React alone, warm, in that profile',
+      v('launch.profile.react_floor_ms'),
+      v('launch.profile.bare_ms'),
+      ' ms',
+    ],
     ['Launch to study list, warm (app only)', v('launch.app_list_ms'), v('launch.bare_ms'), ' ms'],
     ['Launch to the whole form down to Save, warm (app only)', v('launch.app_whole_ms'), v('launch.bare_ms'), ' ms'],
     [
