@@ -26,6 +26,8 @@ export interface LaunchFigures {
   files: string[];
   /** Warm launches in a browser profile on disk (with V8's code cache), as a user's browser keeps one. */
   profile: WarmLaunches;
+  /** App, in that profile: from opening the launch URL to the study list being shown, in ms. */
+  profileAppList: number[];
 }
 
 /** Warm launches of each page, in ms. */
@@ -51,6 +53,7 @@ export function noLaunchFigures(): LaunchFigures {
     bareCold: [],
     files: [],
     profile: { app: [], bare: [], floor: [], reactFloor: [] },
+    profileAppList: [],
   };
 }
 
@@ -100,7 +103,9 @@ export async function measureLaunch(
   }
   const profile = await BenchContext.withProfile(servers);
   try {
-    await warmRounds(profile, patientId, runs, figures.profile);
+    await warmRounds(profile, patientId, runs, figures.profile, (report) => {
+      if (report.listMs !== undefined) figures.profileAppList.push(report.listMs);
+    });
   } finally {
     await profile.close();
   }

@@ -72,6 +72,12 @@ export function browserMarkdown(
       ' ms',
     ],
     [
+      'Launch to study list, warm, in that profile (app only)',
+      v('launch.profile.app_list_ms'),
+      v('launch.profile.bare_ms'),
+      ' ms',
+    ],
+    [
       'Launch of the stack floor (React and MUI), warm, in that profile',
       v('launch.profile.floor_ms'),
       v('launch.profile.bare_ms'),
