@@ -16,7 +16,7 @@ interface Size {
 
 const SIZES: Size[] = [
   { series: 1, instances: 1, warmUpRuns: 50, oursRuns: 300, medplumRuns: 300 },
-  { series: 10, instances: 200, warmUpRuns: 5, oursRuns: 40, medplumRuns: 40 },
+  { series: 10, instances: 200, warmUpRuns: 10, oursRuns: 120, medplumRuns: 120 },
   { series: 50, instances: 1000, warmUpRuns: 2, oursRuns: 15, medplumRuns: 5 },
 ];
 const INCREMENTAL_RUNS = 300;
