@@ -4,7 +4,9 @@
  * code differ by a quarter; differences within a round leave that drift out. A and B are git refs (each built from a
  * temporary worktree that shares this checkout's node_modules) or `.` for the working tree; B defaults to `.`.
  * `AB_ROUNDS` sets the rounds (default 20); `AB_MEASURE=open` times opening the bench's 50×1000 study from the list
- * instead of the launch, also from the end of the study's response (the app's own part).
+ * instead of the launch, also from the end of the study's response (the app's own part). `AB_PROFILE=1` runs each build
+ * in a Chromium of its own with a profile on disk (V8's code cache, as in a user's browser) instead of an
+ * off-the-record context.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -70,10 +72,15 @@ async function pairedRounds(
   return out;
 }
 
-/** EHR launches to the editable form (after one untimed launch each, for the HTTP and code caches). */
+/**
+ * EHR launches to the editable form, after untimed ones for the HTTP cache (and in a profile, three for V8's code
+ * cache: Chromium writes it on a script's second load and reads it from the third).
+ */
 async function launchRounds(sides: Record<'a' | 'b', Side>, rounds: number): Promise<Paired> {
   const patient = (SEED_PATIENTS[0] as { id: string }).id;
-  for (const { context } of Object.values(sides)) await (await context.launch(patient, 'app')).page.close();
+  for (let i = 0; i < (PROFILE ? 3 : 1); i++) {
+    for (const { context } of Object.values(sides)) await (await context.launch(patient, 'app')).page.close();
+  }
   return pairedRounds(rounds, async (side) => {
     const { page, report } = await sides[side].context.launch(patient, 'app');
     await page.close();
@@ -117,6 +124,7 @@ const [sourceA, sourceB = '.'] = process.argv.slice(2);
 if (!sourceA) throw new Error('Usage: npm run bench:ab -- <git ref or .> [<git ref or .>]');
 const rounds = Number(process.env.AB_ROUNDS ?? 20);
 const measure = process.env.AB_MEASURE ?? 'launch';
+const PROFILE = process.env.AB_PROFILE === '1';
 if (measure !== 'launch' && measure !== 'open') throw new Error(`AB_MEASURE is launch or open, not ${measure}`);
 const scratch = mkdtempSync(join(tmpdir(), 'imr-ab-'));
 const servers: BenchServers[] = [];
@@ -128,10 +136,13 @@ try {
     servers.push(await serveBuild(outDir, 5391 + i, 8391 + i));
   }
   const browser = await launchChromium();
+  const contexts: BenchContext[] = [];
   try {
     const side = async (server: BenchServers | undefined): Promise<Side> => {
       if (!server) throw new Error('No server');
-      return { context: await BenchContext.create(browser, server), server };
+      const context = PROFILE ? await BenchContext.withProfile(server) : await BenchContext.create(browser, server);
+      contexts.push(context);
+      return { context, server };
     };
     const sides = { a: await side(servers[0]), b: await side(servers[1]) };
     const paired = measure === 'launch' ? await launchRounds(sides, rounds) : await openRounds(sides, rounds);
@@ -141,9 +152,10 @@ try {
     });
     const header = ['Measure', 'A median', 'B median', 'B − A, median within a round', 'B faster'];
     process.stdout.write(
-      `# ${measure}, A = ${sourceA}, B = ${sourceB} (${rounds} rounds, warm)\n\n${markdownTable(header, rows)}\n`,
+      `# ${measure}, A = ${sourceA}, B = ${sourceB} (${rounds} rounds, warm${PROFILE ? ', profile on disk' : ''})\n\n${markdownTable(header, rows)}\n`,
     );
   } finally {
+    await Promise.allSettled(contexts.map((c) => c.close()));
     await browser.close();
   }
 } finally {
