@@ -302,3 +302,24 @@ test('a picked endpoint shows its chip and its Check button in the same frame, s
     frames.join(', '),
   ).toBe('chip/check');
 });
+
+test('a stored study keeps More details in place while its endpoint is looked up', async ({ page }) => {
+  const app = await launchApp(page, ada);
+  const { description } = await fhirGet<ImagingStudy>(app, `ImagingStudy/${SEED_STUDY.id}`);
+  // Hold the server's Endpoints (the chip's name and the Check button's address) until the editor has shown.
+  const held: (() => void)[] = [];
+  let holding = true;
+  await app.route(/\/fhir\/Endpoint\?/, async (route) => {
+    if (holding) await new Promise<void>((release) => held.push(release));
+    await route.continue();
+  });
+  await app.getByRole('link', { name: description ?? '' }).click();
+  const details = app.getByRole('button', { name: 'More details' });
+  await expect(details).toBeVisible();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  const before = await details.boundingBox();
+  holding = false;
+  for (const release of held.splice(0)) release();
+  await expect(app.getByRole('button', { name: `Check ${SEED_ENDPOINTS[0].name}` })).toBeEnabled();
+  expect(await details.boundingBox()).toEqual(before);
+});

@@ -5,13 +5,25 @@
  */
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { Reference } from 'fhir/r4';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { CheckResult } from './dicom/check';
 import { displayStudyUid } from '../study/study-uid';
 import { useKnownEndpoints, type KnownEndpoint } from './endpoints';
 
 const CHECKABLE = ['dicom-wado-rs', 'ihe-iid'];
+
+/** One endpoint's row: its Check button, its name and its address. */
+function CheckRow({ name, address, button }: { name: string; address: string; button: ReactNode }) {
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      {button}
+      <Typography variant="body2">
+        {name} <small>({address})</small>
+      </Typography>
+    </Stack>
+  );
+}
 
 function EndpointCheck({ endpoint, studyUid }: { endpoint: KnownEndpoint; studyUid: string | undefined }) {
   const [running, setRunning] = useState(false);
@@ -30,20 +42,21 @@ function EndpointCheck({ endpoint, studyUid }: { endpoint: KnownEndpoint; studyU
   };
   return (
     <Box>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <Button
-          size="small"
-          variant="outlined"
-          onClick={() => void check()}
-          disabled={running}
-          aria-label={`Check ${endpoint.name}`}
-        >
-          Check
-        </Button>
-        <Typography variant="body2">
-          {endpoint.name} <small>({endpoint.address})</small>
-        </Typography>
-      </Stack>
+      <CheckRow
+        name={endpoint.name}
+        address={endpoint.address}
+        button={
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => void check()}
+            disabled={running}
+            aria-label={`Check ${endpoint.name}`}
+          >
+            Check
+          </Button>
+        }
+      />
       {(running || result) && (
         <Box role="status" aria-label={`Check of ${endpoint.name}`}>
           {running && <Typography variant="body2">Checking {endpoint.address}…</Typography>}
@@ -78,6 +91,29 @@ export function EndpointChecks({ references }: { references: readonly Reference[
     : '';
   // Set while rendering (React's pattern for state that follows props): one search per new set of unknown references.
   if (missing !== '' && missing !== refresh) setRefresh(missing);
+  if (known === undefined) {
+    // Until the server's Endpoints are there, each referenced endpoint's row already holds its place, its Check button
+    // disabled, so that nothing below (More details, Save) moves when they arrive. An IMR endpoint is always checkable:
+    // its connection type is dicom-wado-rs or ihe-iid.
+    const waiting = references.filter((r) => r.reference);
+    if (waiting.length === 0) return null;
+    return (
+      <Stack spacing={1} sx={{ mt: 1 }} aria-label="Endpoint checks" role="group" aria-busy>
+        {waiting.map((r) => (
+          <CheckRow
+            key={r.reference}
+            name={r.display ?? r.reference ?? ''}
+            address="loading…"
+            button={
+              <Button size="small" variant="outlined" disabled>
+                Check
+              </Button>
+            }
+          />
+        ))}
+      </Stack>
+    );
+  }
   const endpoints = references
     .map((r) => known?.find((k) => k.reference === r.reference))
     .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType));
