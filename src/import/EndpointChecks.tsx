@@ -91,38 +91,39 @@ export function EndpointChecks({ references }: { references: readonly Reference[
     : '';
   // Set while rendering (React's pattern for state that follows props): one search per new set of unknown references.
   if (missing !== '' && missing !== refresh) setRefresh(missing);
-  if (known === undefined) {
-    // Until the server's Endpoints are there, each referenced endpoint's row already holds its place, its Check button
-    // disabled, so that nothing below (More details, Save) moves when they arrive. An IMR endpoint is always checkable:
-    // its connection type is dicom-wado-rs or ihe-iid.
-    const waiting = references.filter((r) => r.reference);
-    if (waiting.length === 0) return null;
-    return (
-      <Stack spacing={1} sx={{ mt: 1 }} aria-label="Endpoint checks" role="group" aria-busy>
-        {waiting.map((r) => (
-          <CheckRow
-            key={r.reference}
-            name={r.display ?? r.reference ?? ''}
-            address="loading…"
-            button={
-              <Button size="small" variant="outlined" disabled>
-                Check
-              </Button>
-            }
-          />
-        ))}
-      </Stack>
-    );
-  }
-  const endpoints = references
-    .map((r) => known?.find((k) => k.reference === r.reference))
-    .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType));
-  if (endpoints.length === 0) return null;
+  // Until the server's Endpoints are there, each referenced endpoint's row already holds its place, its Check button
+  // disabled, so that nothing below (More details, Save) moves when they arrive. An IMR endpoint is always checkable:
+  // its connection type is dicom-wado-rs or ihe-iid.
+  const rows =
+    known === undefined
+      ? references
+          .filter((r) => r.reference)
+          .map((r) => (
+            <CheckRow
+              key={r.reference}
+              name={r.display ?? r.reference ?? ''}
+              address="loading…"
+              button={
+                <Button size="small" variant="outlined" disabled>
+                  Check
+                </Button>
+              }
+            />
+          ))
+      : references
+          .map((r) => known.find((k) => k.reference === r.reference))
+          .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType))
+          .map((e) => <EndpointCheck key={e.reference} endpoint={e} studyUid={studyUid} />);
+  if (rows.length === 0) return null;
   return (
-    <Stack spacing={1} sx={{ mt: 1 }} aria-label="Endpoint checks" role="group">
-      {endpoints.map((e) => (
-        <EndpointCheck key={e.reference} endpoint={e} studyUid={studyUid} />
-      ))}
+    <Stack
+      spacing={1}
+      sx={{ mt: 1 }}
+      aria-label="Endpoint checks"
+      role="group"
+      aria-busy={known === undefined || undefined}
+    >
+      {rows}
     </Stack>
   );
 }
