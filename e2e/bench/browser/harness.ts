@@ -55,17 +55,12 @@ export class BenchContext {
    */
   static async withProfile(servers: BenchServers): Promise<BenchContext> {
     const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+    const removeProfile = () => rmSync(dir, { recursive: true, force: true });
     try {
       const context = await chromium.launchPersistentContext(dir, { ...CHROMIUM_LAUNCH, viewport: VIEWPORT });
-      return await BenchContext.wrap(context, servers, async () => {
-        try {
-          await context.close();
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      });
+      return await BenchContext.wrap(context, servers, () => context.close().finally(removeProfile));
     } catch (err) {
-      rmSync(dir, { recursive: true, force: true });
+      removeProfile();
       throw err;
     }
   }

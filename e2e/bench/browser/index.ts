@@ -108,7 +108,7 @@ export async function browserBench(): Promise<BenchSection> {
       'launch.profile.app_ms': median(launch.profile.app),
       'launch.profile.bare_ms': median(launch.profile.bare),
       'launch.profile.ratio': median(launch.profile.app) / median(launch.profile.bare),
-      'launch.profile.app_list_ms': median(launch.profileAppList),
+      'launch.profile.app_list_ms': median(launch.profile.appList),
       'launch.profile.floor_ms': median(launch.profile.floor),
       'launch.profile.floor_ratio': median(launch.profile.floor) / median(launch.profile.bare),
       'launch.profile.react_floor_ms': median(launch.profile.reactFloor),

@@ -7,16 +7,20 @@ import { BenchContext } from './harness';
 import type { LaunchReport } from './probes';
 import type { BenchServers } from './servers';
 
-export interface LaunchFigures {
-  /** Warm launches (HTTP cache and authorization server session from earlier launches), in ms. */
+/** Warm launches of each page, in ms. */
+export interface WarmLaunches {
   app: number[];
   bare: number[];
-  /** The stack floor (React and MUI showing the patient's name and one text field), warm. */
+  /** The stack floor (React and MUI showing the patient's name and one text field). */
   floor: number[];
-  /** The same floor in React alone (plain elements), warm. */
+  /** The same floor in React alone (plain elements). */
   reactFloor: number[];
-  /** App: launch URL to the study list, in ms. */
+  /** App: launch URL to the study list. */
   appList: number[];
+}
+
+/** Warm launches (HTTP cache and authorization server session from earlier launches), and more. */
+export interface LaunchFigures extends WarmLaunches {
   /** App: launch URL to the whole form shown (its Save button), in ms. */
   appWhole: number[];
   /** Cold launches: a new browser context (empty cache) each time. */
@@ -26,40 +30,20 @@ export interface LaunchFigures {
   files: string[];
   /** Warm launches in a browser profile on disk (with V8's code cache), as a user's browser keeps one. */
   profile: WarmLaunches;
-  /** App, in that profile: from opening the launch URL to the study list being shown, in ms. */
-  profileAppList: number[];
-}
-
-/** Warm launches of each page, in ms. */
-export interface WarmLaunches {
-  app: number[];
-  bare: number[];
-  floor: number[];
-  reactFloor: number[];
 }
 
 const KINDS = ['app', 'bare', 'floor', 'reactFloor'] as const;
 
+const noWarmLaunches = (): WarmLaunches => ({ app: [], bare: [], floor: [], reactFloor: [], appList: [] });
+
 /** Figures with no launch in them: what measureLaunch starts from, and a run that skips the launch reports. */
 export function noLaunchFigures(): LaunchFigures {
-  return {
-    app: [],
-    bare: [],
-    floor: [],
-    reactFloor: [],
-    appList: [],
-    appWhole: [],
-    appCold: [],
-    bareCold: [],
-    files: [],
-    profile: { app: [], bare: [], floor: [], reactFloor: [] },
-    profileAppList: [],
-  };
+  return { ...noWarmLaunches(), appWhole: [], appCold: [], bareCold: [], files: [], profile: noWarmLaunches() };
 }
 
 /**
- * `runs` warm launches of each page in `bench`, after `untimed` ones each, in an order that turns round each time; the
- * app's own reports go to `onApp`.
+ * `runs` warm launches of each page in `bench`, after `untimed` ones each, in an order that turns round each time. Their
+ * times, and the app's time to its study list, go to `into`; the app's whole reports to `onApp`.
  */
 async function warmRounds(
   bench: BenchContext,
@@ -77,6 +61,7 @@ async function warmRounds(
       const { page, report } = await bench.launch(patientId, kind);
       await page.close();
       into[kind].push(report.ms);
+      if (report.listMs !== undefined) into.appList.push(report.listMs);
       if (kind === 'app') onApp(report);
     }
   }
@@ -97,7 +82,6 @@ export async function measureLaunch(
   const warm = await BenchContext.create(browser, servers);
   try {
     await warmRounds(warm, patientId, runs, 1, figures, (report) => {
-      if (report.listMs !== undefined) figures.appList.push(report.listMs);
       if (report.wholeMs !== undefined) figures.appWhole.push(report.wholeMs);
       if (report.files) figures.files = report.files;
     });
@@ -107,9 +91,7 @@ export async function measureLaunch(
   const profile = await BenchContext.withProfile(servers);
   try {
     // Three untimed launches: Chromium writes a script's code cache at its second load and reads it from the third.
-    await warmRounds(profile, patientId, runs, 3, figures.profile, (report) => {
-      if (report.listMs !== undefined) figures.profileAppList.push(report.listMs);
-    });
+    await warmRounds(profile, patientId, runs, 3, figures.profile);
   } finally {
     await profile.close();
   }
