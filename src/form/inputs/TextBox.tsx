@@ -1,22 +1,15 @@
 /**
- * The form's text field: MUI's outlined TextField as its parts (FormControl, InputLabel, OutlinedInput,
- * FormHelperText), with the same ids and ARIA wiring, and a native select. MUI's TextField imports its menu-based
- * Select (Select, Menu, Popover, MenuList, Grow, and the filled and standard inputs) even where only native selects
- * are used: about 10 KB gz of the editor's first load that no screen of ours shows.
+ * The form's text field: the look, ids and ARIA wiring of MUI's outlined TextField (label, input, helper text tied by
+ * aria-describedby, aria-invalid on error, the required mark hidden from screen readers), as plain elements drawn by
+ * a static style sheet (./text-box.css). MUI's TextField builds its FormControl, InputLabel, OutlinedInput, notched
+ * outline and FormHelperText as styled components, whose styles Emotion computes and serialises on every render: the
+ * largest part of the editor's first frame after a launch. The label always sits raised on the outline.
  *
- * It takes TextField's props as the editor uses them, including what an Autocomplete's `renderInput` passes.
+ * It takes TextField's props as the editor uses them, including what an Autocomplete's `renderInput` passes: the box
+ * carries MUI's input class names, so that the Autocomplete's own styles (padding, chips, buttons) apply to it.
  */
-import {
-  FormControl,
-  FormHelperText,
-  InputLabel,
-  NativeSelect,
-  OutlinedInput,
-  type InputBaseComponentProps,
-  type InputLabelProps,
-  type OutlinedInputProps,
-} from '@mui/material';
-import { useId, type ChangeEvent, type FocusEvent, type ReactNode, type Ref } from 'react';
+import { useId, type ChangeEvent, type FocusEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
+import './text-box.css';
 
 export interface TextBoxProps {
   id?: string;
@@ -45,23 +38,37 @@ export interface TextBoxProps {
 }
 
 interface TextBoxSlotProps {
-  htmlInput?: InputBaseComponentProps | Record<string, unknown>;
-  input?: Partial<OutlinedInputProps> | Record<string, unknown>;
-  inputLabel?: Partial<InputLabelProps> | Record<string, unknown>;
-  /** Accepted for TextField compatibility; the select is always native. */
+  /** Attributes of the native input, textarea or select (an Autocomplete's include its `ref` and handlers). */
+  htmlInput?: Record<string, unknown>;
+  /** The box around the input: `startAdornment`, `endAdornment`, an Autocomplete's `ref`, `className`, `onMouseDown`. */
+  input?: Record<string, unknown>;
+  /**
+   * Accepted for TextField compatibility: the label is always raised, and its ids are the ones an Autocomplete passes
+   * (`${id}-label`, for `id`).
+   */
+  inputLabel?: Record<string, unknown>;
+  /** Accepted for TextField compatibility: the select is always native. */
   select?: { native?: boolean };
 }
 
 /**
- * A multi-line box that grows with its text up to `maxRows` lines, by CSS (`field-sizing: content`) rather than MUI's
- * TextareaAutosize, which measures a hidden copy of the text in a layout effect: a forced layout of the whole page
- * while the editor first renders. Browsers without field-sizing show one line that scrolls.
+ * A multi-line box grows with its text up to `maxRows` lines by CSS (`field-sizing: content`), not by measuring a
+ * hidden copy of the text in a layout effect (a forced layout of the whole page while the editor first renders).
+ * Browsers without field-sizing show one line that scrolls.
  */
-function growing(htmlInput: TextBoxSlotProps['htmlInput'], maxRows = 8): InputBaseComponentProps {
-  const props = (htmlInput ?? {}) as InputBaseComponentProps;
-  const style = { fieldSizing: 'content', maxHeight: `${maxRows * 1.4375}em`, ...(props.style as object) };
-  return { ...props, style } as InputBaseComponentProps;
+function growingStyle(style: unknown, maxRows = 8): Record<string, unknown> {
+  return { fieldSizing: 'content', maxHeight: `${maxRows * 1.4375}em`, ...(style as object | undefined) };
 }
+
+/** Sets each of `refs` to `element`. */
+function setRefs<T>(element: T | null, ...refs: (Ref<T> | undefined)[]): void {
+  for (const ref of refs) {
+    if (typeof ref === 'function') ref(element);
+    else if (ref) ref.current = element;
+  }
+}
+
+const classes = (...names: (string | false | undefined)[]): string => names.filter(Boolean).join(' ');
 
 export function TextBox({
   id: idProp,
@@ -88,52 +95,91 @@ export function TextBox({
   const generated = useId();
   const id = idProp ?? generated;
   const helperTextId = helperText ? `${id}-helper-text` : undefined;
-  const labelId = label != null && label !== '' ? `${id}-label` : undefined;
-  const labelProps = slotProps.inputLabel as Partial<InputLabelProps> | undefined;
-  const inputProps = slotProps.input as Partial<OutlinedInputProps> | undefined;
-  const input = (
-    <OutlinedInput
-      id={id}
-      name={name}
-      aria-describedby={select ? undefined : helperTextId}
-      value={value}
-      onChange={onChange}
-      onBlur={onBlur}
-      inputRef={inputRef}
-      placeholder={placeholder}
-      multiline={multiline}
-      {...(multiline ? { rows: 1 } : {})}
-      fullWidth={fullWidth}
-      label={label}
-      {...(labelProps?.shrink === undefined ? {} : { notched: labelProps.shrink })}
-      inputProps={multiline ? growing(slotProps.htmlInput, maxRows) : (slotProps.htmlInput as InputBaseComponentProps)}
-      {...inputProps}
-    />
-  );
+  const hasLabel = label != null && label !== '';
+  const small = size === 'small';
+  const {
+    ref: boxRef,
+    className: boxClass,
+    startAdornment,
+    endAdornment,
+    onMouseDown,
+    ...boxInputProps
+  } = (slotProps.input ?? {}) as Record<string, unknown>;
+  const {
+    ref: htmlRef,
+    className: inputClass,
+    style,
+    ...htmlInput
+  } = (slotProps.htmlInput ?? {}) as Record<string, unknown>;
+  const inputProps = {
+    id,
+    name,
+    value,
+    onChange,
+    onBlur,
+    placeholder,
+    disabled,
+    required,
+    'aria-invalid': error,
+    'aria-describedby': helperTextId,
+    ...boxInputProps,
+    ...htmlInput,
+    className: classes('imr-field__input', 'MuiInputBase-input', inputClass as string | undefined),
+    style: multiline ? growingStyle(style, maxRows) : style,
+    ref: (element: HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement) =>
+      setRefs(element, inputRef, htmlRef as Ref<HTMLElement> | undefined),
+  } as Record<string, unknown>;
+  // A click on the box's padding or its adornments puts the caret in the input, as MUI's InputBase does.
+  const focusInput = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.target === event.currentTarget)
+      event.currentTarget.querySelector<HTMLElement>('input, textarea, select')?.focus();
+  };
   return (
-    <FormControl
+    <div
       ref={ref}
-      className="MuiTextField-root"
-      disabled={disabled}
-      error={error}
-      fullWidth={fullWidth}
-      required={required}
-      size={size}
-      variant="outlined"
+      className={classes(
+        'imr-field',
+        'MuiTextField-root',
+        fullWidth && 'imr-field--full',
+        small && 'imr-field--small',
+        error && 'imr-field--error',
+        disabled && 'imr-field--disabled',
+      )}
     >
-      {labelId !== undefined && (
-        <InputLabel htmlFor={id} id={labelId} {...labelProps}>
+      {hasLabel && (
+        <label className="imr-field__label" htmlFor={id} id={`${id}-label`}>
           {label}
-        </InputLabel>
+          {required && <span aria-hidden="true"> *</span>}
+        </label>
       )}
-      {select ? (
-        <NativeSelect input={input} inputProps={{ 'aria-describedby': helperTextId }}>
-          {children}
-        </NativeSelect>
-      ) : (
-        input
+      <div
+        ref={boxRef as Ref<HTMLDivElement> | undefined}
+        className={classes(
+          'imr-field__box',
+          'MuiInputBase-root',
+          'MuiOutlinedInput-root',
+          small && 'MuiInputBase-sizeSmall',
+          endAdornment != null && 'imr-field__box--end',
+          boxClass as string | undefined,
+        )}
+        onMouseDown={onMouseDown as ((event: MouseEvent<HTMLDivElement>) => void) | undefined}
+        onClick={focusInput}
+      >
+        {startAdornment as ReactNode}
+        {select ? (
+          <select {...inputProps}>{children}</select>
+        ) : multiline ? (
+          <textarea rows={1} {...inputProps} />
+        ) : (
+          <input {...inputProps} />
+        )}
+        {endAdornment as ReactNode}
+      </div>
+      {helperText && (
+        <p className="imr-field__helper" id={helperTextId}>
+          {helperText}
+        </p>
       )}
-      {helperText && <FormHelperText id={helperTextId}>{helperText}</FormHelperText>}
-    </FormControl>
+    </div>
   );
 }
