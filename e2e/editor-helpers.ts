@@ -35,7 +35,7 @@ export function field(app: Page | Locator, name: string): Locator {
   return app.getByRole('textbox', { name, exact: true }).or(app.getByRole('combobox', { name, exact: true }));
 }
 
-/** The helper text (error or warning) MUI links to an input with aria-describedby. */
+/** The helper text (error or warning) an input is described by (aria-describedby). */
 export async function helperTextOf(input: Locator): Promise<Locator> {
   const ids = (await input.getAttribute('aria-describedby')) ?? '';
   const id = ids.split(/\s+/).find((i) => i.endsWith('-helper-text'));

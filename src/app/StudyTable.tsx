@@ -16,8 +16,9 @@ import {
   Typography,
 } from '@mui/material';
 import type { ImagingStudy } from 'fhir/r4';
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { routeHref } from './router';
+import { TextBox } from '../form/inputs/TextBox';
 import { displayDateTime } from '../kernel/date-display';
 import { plural } from '../kernel/text';
 import { ACCESSION_ENTRY, accessionOf as accessionIdentifier } from '../profile/identifiers';
@@ -98,23 +99,18 @@ export function StudyTable({ studies }: { studies: ImagingStudy[] }) {
   );
   return (
     <TableContainer>
-      {/* A plain labelled input: the list page does not load MUI's TextField for one search box. */}
-      <Box sx={{ mb: 2, display: 'flex', flexDirection: 'column', gap: 0.5, maxWidth: 420 }}>
-        <Typography component="label" htmlFor="study-search" variant="body2">
-          Search studies
-        </Typography>
-        <Box
-          component="input"
+      {/* Room above for the field's raised label, which the container's overflow would otherwise clip. */}
+      <Box sx={{ mb: 2, pt: 1, maxWidth: 420 }}>
+        <TextBox
           id="study-search"
-          type="search"
+          label="Search studies"
           value={search}
-          onChange={(e: ChangeEvent<HTMLInputElement>) => setSearch(e.target.value)}
-          aria-describedby="study-search-hint"
-          sx={{ font: 'inherit', p: 1, border: 1, borderColor: 'grey.500', borderRadius: 1 }}
+          onChange={(e) => setSearch(e.target.value)}
+          helperText="Accession number, order, description, modality or Study Instance UID"
+          size="small"
+          fullWidth
+          slotProps={{ htmlInput: { type: 'search' } }}
         />
-        <Typography id="study-search-hint" variant="caption" color="text.secondary">
-          Accession number, order, description, modality or Study Instance UID
-        </Typography>
       </Box>
       {shown.length === 0 ? (
         <Alert severity="info" role="status">

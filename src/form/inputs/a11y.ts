@@ -10,7 +10,7 @@ export interface FieldStatus {
   /** The only errors are about an entry that looks unfinished ("1.2."): shown once the user pauses or leaves. */
   unfinished: boolean;
   message?: string;
-  /** DOM id of the input; MUI ties `${id}-helper-text` to it via aria-describedby. */
+  /** DOM id of the input; its field (TextBox) ties `${id}-helper-text` to it via aria-describedby. */
   id: string;
   /** The schema and indexed paths, for the native input element. */
   dataProps: Record<string, string>;
@@ -23,7 +23,7 @@ export function fieldId(name: string): string {
 
 /**
  * The status of a field: whether it is invalid, the error/warning message for its helper text
- * (which MUI links with aria-describedby), and its schema and indexed paths.
+ * (which the input is described by), and its schema and indexed paths.
  */
 export function fieldStatus(name: string, schemaPath: string, state: ControllerFieldState): FieldStatus {
   const error = state.error;

@@ -16,7 +16,7 @@ afterAll(() => {
   if (clientHeight) Object.defineProperty(Element.prototype, 'clientHeight', clientHeight);
 });
 
-/** The helper text MUI ties to an input (its error, warning or hint). */
+/** The helper text tied to an input (its error, warning or hint). */
 function helperOf(input: HTMLElement): string {
   const id = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).find((i) => i.endsWith('-helper-text'));
   return id === undefined ? '' : (document.getElementById(id)?.textContent ?? '');
