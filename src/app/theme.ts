@@ -1,4 +1,4 @@
-import { createTheme, type ThemeOptions } from '@mui/material/styles';
+import { createTheme, type Theme } from '@mui/material/styles';
 
 // MUI detects browser autofill with two keyframes animations. Each input would inject them itself, as a <style>
 // element of its own: with hundreds of inputs (a large study's series) every mounted or unmounted input restyles the
@@ -12,15 +12,8 @@ const AUTO_FILL_CANCEL = 'mui-auto-fill-cancel';
 // changes at once; the label still moves (transform) with its transition when the field is focused or filled.
 const LABEL_TRANSITION = ['transform', 'max-width'];
 
-const base = createTheme({
-  // Warning darker than MUI's default (#ed6c02, 3.1:1 on white), so warning-coloured text and chips reach 4.5:1.
-  palette: { primary: { main: '#0b5394' }, error: { main: '#b00020' }, warning: { main: '#b45309' } },
-  typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
-});
-
 // The colours of the form's text fields, which a static style sheet draws (src/form/inputs/text-box.css).
-const { palette } = base;
-const FIELD_COLOURS = {
+const fieldColours = ({ palette }: Theme) => ({
   '--imr-field-primary': palette.primary.main,
   '--imr-field-error': palette.error.main,
   '--imr-field-text-primary': palette.text.primary,
@@ -29,39 +22,42 @@ const FIELD_COLOURS = {
   '--imr-field-disabled': palette.action.disabled,
   '--imr-field-outline': 'rgba(0, 0, 0, 0.23)', // MUI's outlined input border in the light palette
   '--imr-field-background': palette.background.paper,
-};
+});
 
-const components: ThemeOptions['components'] = {
-  MuiCssBaseline: {
-    styleOverrides: {
-      ':root': FIELD_COLOURS,
-      [`@keyframes ${AUTO_FILL}`]: { from: { animationName: AUTO_FILL } },
-      [`@keyframes ${AUTO_FILL_CANCEL}`]: { from: { animationName: AUTO_FILL_CANCEL } },
+export const theme = createTheme({
+  // Warning darker than MUI's default (#ed6c02, 3.1:1 on white), so warning-coloured text and chips reach 4.5:1.
+  palette: { primary: { main: '#0b5394' }, error: { main: '#b00020' }, warning: { main: '#b45309' } },
+  typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+  components: {
+    MuiCssBaseline: {
+      styleOverrides: (theme: Theme) => ({
+        ':root': fieldColours(theme),
+        [`@keyframes ${AUTO_FILL}`]: { from: { animationName: AUTO_FILL } },
+        [`@keyframes ${AUTO_FILL_CANCEL}`]: { from: { animationName: AUTO_FILL_CANCEL } },
+      }),
     },
-  },
-  MuiInputLabel: {
-    styleOverrides: {
-      root: ({ theme, ownerState }) =>
-        ownerState.disableAnimation
-          ? {}
-          : {
-              transition: theme.transitions.create(LABEL_TRANSITION, {
-                duration: theme.transitions.duration.shorter,
-                easing: theme.transitions.easing.easeOut,
-              }),
-            },
+    MuiInputLabel: {
+      styleOverrides: {
+        root: ({ theme, ownerState }) =>
+          ownerState.disableAnimation
+            ? {}
+            : {
+                transition: theme.transitions.create(LABEL_TRANSITION, {
+                  duration: theme.transitions.duration.shorter,
+                  easing: theme.transitions.easing.easeOut,
+                }),
+              },
+      },
     },
-  },
-  MuiInputBase: {
-    defaultProps: { disableInjectingGlobalStyles: true },
-    styleOverrides: {
-      input: {
-        animationName: AUTO_FILL_CANCEL,
-        animationDuration: '10ms',
-        '&:-webkit-autofill': { animationDuration: '5000s', animationName: AUTO_FILL },
+    MuiInputBase: {
+      defaultProps: { disableInjectingGlobalStyles: true },
+      styleOverrides: {
+        input: {
+          animationName: AUTO_FILL_CANCEL,
+          animationDuration: '10ms',
+          '&:-webkit-autofill': { animationDuration: '5000s', animationName: AUTO_FILL },
+        },
       },
     },
   },
-};
-
-export const theme = createTheme(base, { components });
+});
