@@ -37,6 +37,25 @@ describe('TextBox', () => {
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Started' }));
   });
 
+  it("calls both its own change and blur handlers and its input slot's, as an Autocomplete passes them", async () => {
+    const user = userEvent.setup();
+    const calls: string[] = [];
+    render(
+      <TextBox
+        id="modality"
+        label="Modality"
+        onChange={() => calls.push('field change')}
+        onBlur={() => calls.push('field blur')}
+        slotProps={{
+          htmlInput: { onChange: () => calls.push('slot change'), onBlur: () => calls.push('slot blur') },
+        }}
+      />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Modality' }), 'C');
+    await user.tab();
+    expect(calls).toEqual(['field change', 'slot change', 'field blur', 'slot blur']);
+  });
+
   it('is a native select with its options, named by its label', async () => {
     const user = userEvent.setup();
     render(

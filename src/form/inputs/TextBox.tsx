@@ -8,7 +8,15 @@
  * It takes TextField's props as the editor uses them, including what an Autocomplete's `renderInput` passes: the box
  * carries MUI's input class names, so that the Autocomplete's own styles (padding, chips, buttons) apply to it.
  */
-import { useId, type ChangeEvent, type FocusEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
+import {
+  useCallback,
+  useId,
+  type ChangeEvent,
+  type FocusEvent,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import './text-box.css';
 
 export interface TextBoxProps {
@@ -68,6 +76,16 @@ function setRefs<T>(element: T | null, ...refs: (Ref<T> | undefined)[]): void {
   }
 }
 
+/** A handler that calls `first`, then `second`; either may be absent. */
+function both<E>(first: ((event: E) => void) | undefined, second: unknown): ((event: E) => void) | undefined {
+  const other = second as ((event: E) => void) | undefined;
+  if (!first || !other) return first ?? other;
+  return (event) => {
+    first(event);
+    other(event);
+  };
+}
+
 const classes = (...names: (string | false | undefined)[]): string => names.filter(Boolean).join(' ');
 
 export function TextBox({
@@ -111,12 +129,15 @@ export function TextBox({
     style,
     ...htmlInput
   } = (slotProps.htmlInput ?? {}) as Record<string, unknown>;
+  const setInput = useCallback(
+    (element: HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement) =>
+      setRefs(element, inputRef, htmlRef as Ref<HTMLElement> | undefined),
+    [inputRef, htmlRef],
+  );
   const inputProps = {
     id,
     name,
     value,
-    onChange,
-    onBlur,
     placeholder,
     disabled,
     required,
@@ -124,10 +145,12 @@ export function TextBox({
     'aria-describedby': helperTextId,
     ...boxInputProps,
     ...htmlInput,
+    // Both the field's handler and the input slot's (an Autocomplete's) are called, as MUI's InputBase calls both.
+    onChange: both(onChange, htmlInput.onChange),
+    onBlur: both(onBlur, htmlInput.onBlur),
     className: classes('imr-field__input', 'MuiInputBase-input', inputClass as string | undefined),
     style: multiline ? growingStyle(style, maxRows) : style,
-    ref: (element: HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement) =>
-      setRefs(element, inputRef, htmlRef as Ref<HTMLElement> | undefined),
+    ref: setInput,
   } as Record<string, unknown>;
   // A click on the box's padding or its adornments puts the caret in the input, as MUI's InputBase does.
   const focusInput = (event: MouseEvent<HTMLDivElement>) => {
