@@ -26,6 +26,26 @@ function expectCases(key: string, cases: Case[]): void {
 }
 
 describe('R4 primitive formats', () => {
+  it('a bad value is reported at each row that repeats it, and a good one between them stays good', () => {
+    const study = studyWith((s) => {
+      const series = (s.series as JsonObject[])[0] as JsonObject;
+      const rows = series.instance as JsonObject[];
+      const bad = { system: 'urn ietf', code: 'urn:oid:1.2.840.10008.5.1.4.1.1.2' };
+      const good = rows[1] as JsonObject;
+      series.instance = [
+        { ...rows[0], sopClass: bad },
+        good,
+        { ...good, uid: '1.2.826.0.1.3680043.8.498.1.1.3', sopClass: { ...bad } },
+      ];
+      series.numberOfInstances = 3;
+      s.numberOfInstances = 3;
+    });
+    expect(summary(validator.validate(study).issue)).toEqual([
+      'error value ImagingStudy.series[0].instance[0].sopClass.system',
+      'error value ImagingStudy.series[0].instance[2].sopClass.system',
+    ]);
+  });
+
   it('dateTime: a date, or a time with seconds and a time zone', () => {
     expectCases('valueDateTime', [
       ['2024', 'ok'],

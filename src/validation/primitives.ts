@@ -180,7 +180,18 @@ export function compilePrimitive(
   const isDate = DATE_TYPES.has(code);
   const lexical = definition.regex;
   if (code === 'xhtml') return checkXhtml;
+  // The last string checked and its outcome: a study repeats the same strings row after row (every instance of a
+  // series has the same SOP class system and code), and the outcome depends on the string alone.
+  let lastString: string | undefined;
+  let lastProblem: PrimitiveProblem | undefined;
   return (value) => {
+    if (typeof value === 'string' && typeof value === jsonType) {
+      if (value !== lastString) {
+        lastProblem = checkString(code, value, regex, isDate);
+        lastString = value;
+      }
+      return lastProblem;
+    }
     if (typeof value !== jsonType) {
       // A number read with its text (./json.ts parseJson): judged on that text.
       if (value instanceof JsonNumber) {
