@@ -185,13 +185,6 @@ export function compilePrimitive(
   let lastString: string | undefined;
   let lastProblem: PrimitiveProblem | undefined;
   return (value) => {
-    if (typeof value === 'string' && typeof value === jsonType) {
-      if (value !== lastString) {
-        lastProblem = checkString(code, value, regex, isDate);
-        lastString = value;
-      }
-      return lastProblem;
-    }
     if (typeof value !== jsonType) {
       // A number read with its text (./json.ts parseJson): judged on that text.
       if (value instanceof JsonNumber) {
@@ -202,8 +195,12 @@ export function compilePrimitive(
       return wrongJsonType(code, jsonType, value);
     }
     if (typeof value === 'number') return checkNumber(code, value);
-    if (typeof value === 'string') return checkString(code, value, regex, isDate);
-    return undefined;
+    if (typeof value !== 'string') return undefined;
+    if (value !== lastString) {
+      lastProblem = checkString(code, value, regex, isDate);
+      lastString = value;
+    }
+    return lastProblem;
   };
 }
 
