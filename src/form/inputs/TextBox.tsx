@@ -9,15 +9,8 @@
  * It takes TextField's props as the editor uses them, including what an Autocomplete's `renderInput` passes: the box
  * carries MUI's input class names, so that the Autocomplete's own styles (padding, chips, buttons) apply to it.
  */
-import {
-  useCallback,
-  useId,
-  type ChangeEvent,
-  type FocusEvent,
-  type MouseEvent,
-  type ReactNode,
-  type Ref,
-} from 'react';
+import { useForkRef } from '@mui/material/utils';
+import { useId, type ChangeEvent, type FocusEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 import './text-box.css';
 
 export interface TextBoxProps {
@@ -67,14 +60,6 @@ interface TextBoxSlotProps {
  */
 function growingStyle(style: unknown, maxRows = 8): Record<string, unknown> {
   return { fieldSizing: 'content', maxHeight: `${maxRows * 1.4375}em`, ...(style as object | undefined) };
-}
-
-/** Sets each of `refs` to `element`. */
-function setRefs<T>(element: T | null, ...refs: (Ref<T> | undefined)[]): void {
-  for (const ref of refs) {
-    if (typeof ref === 'function') ref(element);
-    else if (ref) ref.current = element;
-  }
 }
 
 /** A handler that calls `first`, then `second`; either may be absent. */
@@ -130,11 +115,7 @@ export function TextBox({
     style,
     ...htmlInput
   } = (slotProps.htmlInput ?? {}) as Record<string, unknown>;
-  const setInput = useCallback(
-    (element: HTMLInputElement & HTMLTextAreaElement & HTMLSelectElement) =>
-      setRefs(element, inputRef, htmlRef as Ref<HTMLElement> | undefined),
-    [inputRef, htmlRef],
-  );
+  const setInput = useForkRef(inputRef, htmlRef as Ref<HTMLElement> | undefined);
   const inputProps = {
     id,
     name,
