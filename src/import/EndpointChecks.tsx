@@ -5,7 +5,7 @@
  */
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import type { Reference } from 'fhir/r4';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { CheckResult } from './dicom/check';
 import { displayStudyUid } from '../study/study-uid';
@@ -13,11 +13,27 @@ import { useKnownEndpoints, type KnownEndpoint } from './endpoints';
 
 const CHECKABLE = ['dicom-wado-rs', 'ihe-iid'];
 
+interface CheckRowProps {
+  name: string;
+  address: string;
+  /** Runs the check; without it (the endpoint still being looked up) the button is disabled and has no name of its own. */
+  onCheck?: () => void;
+  running?: boolean;
+}
+
 /** One endpoint's row: its Check button, its name and its address. */
-function CheckRow({ name, address, button }: { name: string; address: string; button: ReactNode }) {
+function CheckRow({ name, address, onCheck, running = false }: CheckRowProps) {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-      {button}
+      <Button
+        size="small"
+        variant="outlined"
+        onClick={onCheck}
+        disabled={onCheck === undefined || running}
+        aria-label={onCheck === undefined ? undefined : `Check ${name}`}
+      >
+        Check
+      </Button>
       <Typography variant="body2">
         {name} <small>({address})</small>
       </Typography>
@@ -42,21 +58,7 @@ function EndpointCheck({ endpoint, studyUid }: { endpoint: KnownEndpoint; studyU
   };
   return (
     <Box>
-      <CheckRow
-        name={endpoint.name}
-        address={endpoint.address}
-        button={
-          <Button
-            size="small"
-            variant="outlined"
-            onClick={() => void check()}
-            disabled={running}
-            aria-label={`Check ${endpoint.name}`}
-          >
-            Check
-          </Button>
-        }
-      />
+      <CheckRow name={endpoint.name} address={endpoint.address} onCheck={() => void check()} running={running} />
       {(running || result) && (
         <Box role="status" aria-label={`Check of ${endpoint.name}`}>
           {running && <Typography variant="body2">Checking {endpoint.address}…</Typography>}
@@ -98,18 +100,7 @@ export function EndpointChecks({ references }: { references: readonly Reference[
     known === undefined
       ? references
           .filter((r) => r.reference)
-          .map((r) => (
-            <CheckRow
-              key={r.reference}
-              name={r.display ?? r.reference ?? ''}
-              address="loading…"
-              button={
-                <Button size="small" variant="outlined" disabled>
-                  Check
-                </Button>
-              }
-            />
-          ))
+          .map((r) => <CheckRow key={r.reference} name={r.display ?? r.reference ?? ''} address="loading…" />)
       : references
           .map((r) => known.find((k) => k.reference === r.reference))
           .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType))
