@@ -72,13 +72,10 @@ async function pairedRounds(
   return out;
 }
 
-/**
- * EHR launches to the editable form, after untimed ones for the HTTP cache (and in a profile, three for V8's code
- * cache: Chromium writes it on a script's second load and reads it from the third).
- */
+/** EHR launches to the editable form, after each context's untimed ones (see `BenchContext.untimedLaunches`). */
 async function launchRounds(sides: Record<'a' | 'b', Side>, rounds: number): Promise<Paired> {
   const patient = (SEED_PATIENTS[0] as { id: string }).id;
-  for (let i = 0; i < (PROFILE ? 3 : 1); i++) {
+  for (let i = 0; i < sides.a.context.untimedLaunches; i++) {
     for (const { context } of Object.values(sides)) await (await context.launch(patient, 'app')).page.close();
   }
   return pairedRounds(rounds, async (side) => {

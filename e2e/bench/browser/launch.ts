@@ -42,18 +42,17 @@ export function noLaunchFigures(): LaunchFigures {
 }
 
 /**
- * `runs` warm launches of each page in `bench`, after `untimed` ones each, in an order that turns round each time. Their
+ * `runs` warm launches of each page in `bench`, after its untimed ones, in an order that turns round each time. Their
  * times, and the app's time to its study list, go to `into`; the app's whole reports to `onApp`.
  */
 async function warmRounds(
   bench: BenchContext,
   patientId: string,
   runs: number,
-  untimed: number,
   into: WarmLaunches,
   onApp: (report: LaunchReport) => void = () => undefined,
 ): Promise<void> {
-  for (let i = 0; i < untimed; i++) {
+  for (let i = 0; i < bench.untimedLaunches; i++) {
     for (const kind of KINDS) await (await bench.launch(patientId, kind)).page.close();
   }
   for (let i = 0; i < runs; i++) {
@@ -81,7 +80,7 @@ export async function measureLaunch(
   const figures = noLaunchFigures();
   const warm = await BenchContext.create(browser, servers);
   try {
-    await warmRounds(warm, patientId, runs, 1, figures, (report) => {
+    await warmRounds(warm, patientId, runs, figures, (report) => {
       if (report.wholeMs !== undefined) figures.appWhole.push(report.wholeMs);
       if (report.files) figures.files = report.files;
     });
@@ -90,8 +89,7 @@ export async function measureLaunch(
   }
   const profile = await BenchContext.withProfile(servers);
   try {
-    // Three untimed launches: Chromium writes a script's code cache at its second load and reads it from the third.
-    await warmRounds(profile, patientId, runs, 3, figures.profile);
+    await warmRounds(profile, patientId, runs, figures.profile);
   } finally {
     await profile.close();
   }
