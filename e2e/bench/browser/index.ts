@@ -9,7 +9,7 @@ import { bundleFigures, htmlAssetsKb, readManifest } from './bundle';
 import { accessToken, BenchContext, launchChromium } from './harness';
 import { measureStudy, typeAndMeasure, type KeystrokeOptions } from './keystroke';
 import { measureLarge, NO_LARGE } from './large';
-import { measureLaunch, noLaunchFigures } from './launch';
+import { measureLaunch, noLaunchFigures, type WarmLaunches } from './launch';
 import type { KeystrokeSample } from './probes';
 import { measureSave } from './save';
 import { seedStudies } from './seed';
@@ -47,6 +47,21 @@ const median = (xs: readonly number[]) => percentile(xs, 50);
 const p95 = (xs: readonly number[]) => percentile(xs, 95);
 const frameMs = (...lists: (readonly KeystrokeSample[])[]) => lists.flat().map((s) => s.frameMs);
 const domMs = (...lists: (readonly KeystrokeSample[])[]) => lists.flat().map((s) => s.domMs);
+
+/** The keys of one set of warm launches under `prefix`: each page's median, and the app's and floors' ratios to bare. */
+function warmLaunchKeys(prefix: string, warm: WarmLaunches): Record<string, number> {
+  const bare = median(warm.bare);
+  return {
+    [`${prefix}.app_ms`]: median(warm.app),
+    [`${prefix}.bare_ms`]: bare,
+    [`${prefix}.ratio`]: median(warm.app) / bare,
+    [`${prefix}.floor_ms`]: median(warm.floor),
+    [`${prefix}.floor_ratio`]: median(warm.floor) / bare,
+    [`${prefix}.react_floor_ms`]: median(warm.reactFloor),
+    [`${prefix}.react_floor_ratio`]: median(warm.reactFloor) / bare,
+    [`${prefix}.app_list_ms`]: median(warm.appList),
+  };
+}
 
 /** Runs every browser measurement once and returns the section (figures unrounded in the table, rounded in JSON). */
 export async function browserBench(): Promise<BenchSection> {
@@ -93,26 +108,12 @@ export async function browserBench(): Promise<BenchSection> {
     await context.close();
 
     const results: Record<string, number> = {
-      'launch.app_ms': median(launch.app),
-      'launch.bare_ms': median(launch.bare),
-      'launch.ratio': median(launch.app) / median(launch.bare),
-      'launch.floor_ms': median(launch.floor),
-      'launch.floor_ratio': median(launch.floor) / median(launch.bare),
-      'launch.react_floor_ms': median(launch.reactFloor),
-      'launch.react_floor_ratio': median(launch.reactFloor) / median(launch.bare),
-      'launch.app_list_ms': median(launch.appList),
+      ...warmLaunchKeys('launch', launch),
       'launch.app_whole_ms': median(launch.appWhole),
       'launch.app_cold_ms': median(launch.appCold),
       'launch.bare_cold_ms': median(launch.bareCold),
       'launch.cold_ratio': median(launch.appCold) / median(launch.bareCold),
-      'launch.profile.app_ms': median(launch.profile.app),
-      'launch.profile.bare_ms': median(launch.profile.bare),
-      'launch.profile.ratio': median(launch.profile.app) / median(launch.profile.bare),
-      'launch.profile.app_list_ms': median(launch.profile.appList),
-      'launch.profile.floor_ms': median(launch.profile.floor),
-      'launch.profile.floor_ratio': median(launch.profile.floor) / median(launch.profile.bare),
-      'launch.profile.react_floor_ms': median(launch.profile.reactFloor),
-      'launch.profile.react_floor_ratio': median(launch.profile.reactFloor) / median(launch.profile.bare),
+      ...warmLaunchKeys('launch.profile', launch.profile),
       'keystroke.bare.p50_ms': median(frameMs(bareKeys)),
       'keystroke.bare.p95_ms': p95(frameMs(bareKeys)),
       'keystroke.bare.dom_p95_ms': p95(domMs(bareKeys)),
