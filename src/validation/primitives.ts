@@ -7,14 +7,15 @@ import { narrativeCheck } from './narrative-engine';
 /**
  * Why a primitive value is wrong: the issue code and the message, given the field label. `severity`
  * follows the specification's wording: a broken SHALL (the type's grammar, the 1 MB limit) is an
- * error; a broken SHOULD (whitespace-only text, control characters) is only a warning.
+ * error; a broken SHOULD (whitespace-only text, control characters) is only a warning. Read-only: a compiled
+ * check hands the same problem to every value that repeats its last string.
  */
 export interface PrimitiveProblem {
-  severity: 'error' | 'warning';
-  code: IssueCode;
-  message: (label: string) => string;
+  readonly severity: 'error' | 'warning';
+  readonly code: IssueCode;
+  readonly message: (label: string) => string;
   /** The rule's key and expression, for invariants checked natively (txt-1, txt-2). */
-  diagnostics?: string;
+  readonly diagnostics?: string;
 }
 
 /** Checks one JSON value (never null/undefined) against a primitive type. */
