@@ -98,9 +98,9 @@ export function EndpointChecks({ references }: { references: readonly Reference[
   // its connection type is dicom-wado-rs or ihe-iid.
   const rows =
     known === undefined
-      ? references
-          .filter((r) => r.reference)
-          .map((r) => <CheckRow key={r.reference} name={r.display ?? r.reference ?? ''} address="loading…" />)
+      ? references.flatMap(({ reference, display }) =>
+          reference ? [<CheckRow key={reference} name={display ?? reference} address="loading…" />] : [],
+        )
       : references
           .map((r) => known.find((k) => k.reference === r.reference))
           .filter((e): e is KnownEndpoint => e !== undefined && CHECKABLE.includes(e.connectionType))
